@@ -1,0 +1,69 @@
+/** The HTTP app: JSON API under /api, the dashboard at /. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { sql } from '../store/sql.ts';
+import type { AppDeps } from './context.ts';
+import { entityRoutes } from './routes/entities.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
+import { searchRoutes } from './routes/search.ts';
+import { sourceRoutes } from './routes/sources.ts';
+import { staticFile } from './static.ts';
+
+export type { AppDeps } from './context.ts';
+
+export function createApp(deps: AppDeps): OpenAPIHono {
+  const app = new OpenAPIHono({
+    // A bad parameter gets a 400 naming the parameter and what was wrong.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message }));
+        const text = issues.map((i) => `${i.parameter || 'request'}: ${i.message}`).join('; ');
+        return c.json({ error: `bad request: ${text}`, issues }, 400);
+      }
+      return undefined;
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+  });
+
+  app.get('/api/health', async (c) => {
+    const row = await deps.db.one<{ entities: number; sources: number }>(
+      sql`SELECT (SELECT count(*) FROM entities)::INT AS entities, (SELECT count(DISTINCT id) FROM sources)::INT AS sources`,
+    );
+    return c.json({ status: 'ok', version: deps.version, entities: row?.entities ?? 0, sources: row?.sources ?? 0 });
+  });
+
+  searchRoutes(app, deps);
+  entityRoutes(app, deps);
+  indicatorRoutes(app, deps);
+  sourceRoutes(app, deps);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Neijuan API',
+      version: deps.version,
+      description: "An open observatory of China's AI ecosystem. Every payload carries its sources.",
+    },
+  });
+
+  app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
+
+  app.get('*', async (c: Context) => {
+    if (deps.webRoot === null) return c.json({ error: 'the dashboard is not built; run npm run build:web' }, 404);
+    const file = await staticFile(deps.webRoot, c.req.path);
+    if (!file) return c.text('not found', 404);
+    return c.body(new Uint8Array(file.body), 200, { 'content-type': file.type });
+  });
+
+  app.onError((error, c) => {
+    // Internal details stay in the server log, not in the response.
+    console.error(error);
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,13 @@
+/** What every route needs, handed in by whoever starts the app (server or test). */
+import type { SearchIndex } from '../analytics/search-index.ts';
+import type { Db } from '../store/db.ts';
+
+export interface AppDeps {
+  db: Db;
+  search: SearchIndex;
+  /** Built web assets to serve at /, or null for an API-only app. */
+  webRoot: string | null;
+  version: string;
+}
+
+export const formatParam = ['json', 'csv'] as const;

@@ -1,0 +1,71 @@
+/** /api/entities and /api/entities/:id — entities with their names, facts and relations, each with its source. */
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { SEGMENTS, ENTITY_KINDS } from '../../model/types.ts';
+import {
+  entityFacts,
+  entityNames,
+  entityRelations,
+  entitySourceIds,
+  getEntities,
+  getSources,
+  listEntities,
+} from '../../store/queries/entities.ts';
+import type { AppDeps } from '../context.ts';
+import { toCsv } from '../csv.ts';
+
+const idParam = z
+  .string()
+  .max(200)
+  .regex(/^[a-z]+:[a-z0-9][a-z0-9-]*$/, 'expected an id like org:deepseek');
+
+const listQuery = z.object({
+  kind: z.enum(ENTITY_KINDS).optional(),
+  segment: z.enum(SEGMENTS).optional(),
+  city: idParam.optional().openapi({ example: 'city:hangzhou' }),
+  country: idParam.optional().openapi({ example: 'country:cn' }),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/entities',
+  summary: 'Entities, filtered by kind, segment, city or country',
+  request: { query: listQuery },
+  responses: { 200: { description: 'A page of entities (JSON) or all matching rows of the page (CSV)' } },
+});
+
+const oneRoute = createRoute({
+  method: 'get',
+  path: '/api/entities/{id}',
+  summary: 'One entity: names, facts (with disputes), relations, and every source they cite',
+  request: { params: z.object({ id: idParam.openapi({ example: 'org:deepseek' }) }) },
+  responses: { 200: { description: 'The entity' }, 404: { description: 'No such entity' } },
+});
+
+export function entityRoutes(app: OpenAPIHono, deps: AppDeps): void {
+  app.openapi(listRoute, async (c) => {
+    const q = c.req.valid('query');
+    const page = await listEntities(deps.db, q);
+    if (q.format === 'csv') return c.body(toCsv(page.rows), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    return c.json({ total: page.total, limit: q.limit, offset: q.offset, entities: page.rows }, 200);
+  });
+
+  app.openapi(oneRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const [entity] = await getEntities(deps.db, [id]);
+    if (!entity) return c.json({ error: `no entity with id ${id}` }, 404);
+    const [names, facts, relations, entitySources] = await Promise.all([
+      entityNames(deps.db, id),
+      entityFacts(deps.db, id),
+      entityRelations(deps.db, id),
+      entitySourceIds(deps.db, id),
+    ]);
+    const ids = new Set<string>(entitySources);
+    for (const row of [...names, ...facts, ...relations]) ids.add(row.source_id);
+    const sources = await getSources(deps.db, [...ids]);
+    const disputed = [...new Set(facts.filter((f) => f.disputed).map((f) => f.attr))];
+    return c.json({ entity, names, facts, disputed, relations, entity_sources: entitySources, sources }, 200);
+  });
+}

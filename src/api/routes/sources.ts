@@ -1,0 +1,22 @@
+/** /api/sources — every source with publisher, date, licence, and how many rows cite it. */
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { listSources } from '../../store/queries/entities.ts';
+import type { AppDeps } from '../context.ts';
+import { toCsv } from '../csv.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/sources',
+  summary: 'All sources',
+  request: { query: z.object({ format: z.enum(['json', 'csv']).default('json') }) },
+  responses: { 200: { description: 'Sources, with the number of facts, relations and rows citing each' } },
+});
+
+export function sourceRoutes(app: OpenAPIHono, deps: AppDeps): void {
+  app.openapi(route, async (c) => {
+    const { format } = c.req.valid('query');
+    const sources = await listSources(deps.db);
+    if (format === 'csv') return c.body(toCsv(sources), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    return c.json({ total: sources.length, sources }, 200);
+  });
+}

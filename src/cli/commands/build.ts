@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { buildDatabase } from '../../ingest/build.ts';
+import { DEFAULT_DATA_DIR, type GlobalOptions, dbPath } from '../context.ts';
+import { printJson, printTable, progressBar } from '../output.ts';
+
+export function buildCommand(program: Command): void {
+  program
+    .command('build')
+    .description('build the database from the bundled data/ directory alone (offline); replaces it atomically')
+    .option('--data <dir>', 'bundled data directory', DEFAULT_DATA_DIR)
+    .option('--if-stale', 'skip the build when the database was built from exactly this data')
+    .action(async (opts: { data: string; ifStale?: boolean }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const bar = progressBar(!g.json);
+      const started = performance.now();
+      const result = await buildDatabase(dbPath(g), opts.data, { ifStale: opts.ifStale ?? false, progress: bar.progress });
+      bar.stop();
+      const seconds = Math.round(performance.now() - started) / 1000;
+      if (g.json) return printJson({ ...result, seconds });
+      if (result.skipped) {
+        process.stdout.write(`${result.path} is up to date with ${opts.data}\n`);
+        return;
+      }
+      printTable(
+        result.runs.map((r) => ({ input: r.input, read: r.read, inserted: r.inserted, updated: r.updated, issues: r.issues })),
+      );
+      process.stdout.write(`built ${result.path} in ${seconds} s\n`);
+    });
+}

@@ -1,0 +1,87 @@
+/** `show`, `search` and `sql`: read-only looks at the database. */
+import type { Command } from 'commander';
+import { SearchIndex } from '../../analytics/search-index.ts';
+import { Db } from '../../store/db.ts';
+import {
+  entityFacts,
+  entityNames,
+  entityRelations,
+  getEntities,
+  getSources,
+  searchDocuments,
+} from '../../store/queries/entities.ts';
+import { runReadOnlyQuery } from '../../store/read-only-query.ts';
+import { type GlobalOptions, dbPath } from '../context.ts';
+import { printJson, printTable } from '../output.ts';
+
+async function withDb<T>(g: GlobalOptions, work: (db: Db) => Promise<T>): Promise<T> {
+  const db = await Db.open({ path: dbPath(g), readOnly: true });
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function lookupCommands(program: Command): void {
+  program
+    .command('search')
+    .description('find entities by English, Chinese, pinyin or alias')
+    .argument('<text...>')
+    .option('--limit <n>', 'results', '10')
+    .action(async (words: string[], opts: { limit: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withDb(g, async (db) => {
+        const hits = new SearchIndex(await searchDocuments(db)).search(words.join(' '), Number(opts.limit) || 10);
+        if (g.json) return printJson(hits);
+        printTable(hits, ['id', 'kind', 'name_en', 'name_zh', 'name_pinyin', 'match']);
+      });
+    });
+
+  program
+    .command('show')
+    .description('one entity with its names, facts and relations, each with its source')
+    .argument('<id-or-name...>')
+    .action(async (words: string[], _opts: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withDb(g, async (db) => {
+        const query = words.join(' ');
+        let [entity] = await getEntities(db, [query]);
+        if (!entity) {
+          const hit = new SearchIndex(await searchDocuments(db)).search(query, 1)[0];
+          if (hit) [entity] = await getEntities(db, [hit.id]);
+        }
+        if (!entity) throw new Error(`nothing found for "${query}"`);
+        const [names, facts, relations] = await Promise.all([
+          entityNames(db, entity.id),
+          entityFacts(db, entity.id),
+          entityRelations(db, entity.id),
+        ]);
+        const sourceIds = [...new Set([...names, ...facts, ...relations].map((r) => r.source_id))];
+        const sources = await getSources(db, sourceIds);
+        if (g.json) return printJson({ entity, names, facts, relations, sources });
+        const title = [entity.name_en, entity.name_zh, entity.name_pinyin].filter(Boolean).join(' · ');
+        process.stdout.write(`${entity.id} (${entity.kind}) ${title}\n`);
+        if (entity.segments.length) process.stdout.write(`segments: ${entity.segments.join(', ')}\n`);
+        if (entity.city || entity.country) process.stdout.write(`where: ${[entity.city, entity.country].filter(Boolean).join(', ')}\n`);
+        if (entity.description) process.stdout.write(`${entity.description}\n`);
+        const footnote = new Map(sourceIds.map((id, i) => [id, i + 1]));
+        printTable(facts.map((f) => ({ ...f, value: f.disputed ? `${f.value} (disputed)` : f.value, src: `[${footnote.get(f.source_id)}]` })), ['attr', 'value', 'unit', 'as_of', 'src']);
+        printTable(relations.map((r) => ({ ...r, src: `[${footnote.get(r.source_id)}]` })), ['direction', 'predicate', 'other_id', 'other_name', 'src']);
+        for (const s of sources) process.stdout.write(`[${footnote.get(s.id)}] ${s.title}. ${s.publisher}, ${s.published ?? 'n.d.'}. ${s.url} (${s.licence})\n`);
+      });
+    });
+
+  program
+    .command('sql')
+    .description('run one read-only SELECT (anything else is refused)')
+    .argument('<query>')
+    .action(async (query: string, _opts: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      await withDb(g, async (db) => {
+        const rows = await runReadOnlyQuery(db, query);
+        if (g.json) return printJson(rows);
+        printTable(rows);
+      });
+    });
+}

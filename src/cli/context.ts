@@ -1,0 +1,18 @@
+/** Options every command shares: where the database is, where the bundled data is, JSON or text output. */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
+export const WEB_ROOT = join(PROJECT_ROOT, 'web', 'dist');
+export const VERSION = '0.1.0';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+}
+
+/** --db, then NEIJUAN_DB, then ./neijuan.duckdb. */
+export function dbPath(options: GlobalOptions): string {
+  return options.db ?? process.env.NEIJUAN_DB ?? 'neijuan.duckdb';
+}

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { derivePinyin, nameVariants, normalizeName, slugify, stripLegalSuffixes, toSimplified } from './names.ts';
+
+test('pinyin is derived from simplified Chinese, toneless', () => {
+  assert.equal(derivePinyin('深度求索'), 'shen du qiu suo');
+  assert.equal(derivePinyin('智谱华章'), 'zhi pu hua zhang');
+  assert.equal(derivePinyin('DeepSeek'), null);
+});
+
+test('traditional characters fold to simplified', () => {
+  assert.equal(toSimplified('深度求索'), '深度求索');
+  assert.equal(toSimplified('商湯科技'), '商汤科技');
+  assert.equal(normalizeName('智譜'), normalizeName('智谱'));
+});
+
+test('normalisation ignores case, spacing and punctuation', () => {
+  assert.equal(normalizeName('shen du qiu suo'), 'shenduqiusuo');
+  assert.equal(normalizeName('Z.ai'), 'zai');
+  assert.equal(normalizeName('ＤｅｅｐＳｅｅｋ'), 'deepseek');
+});
+
+test('legal suffixes are stripped in both scripts', () => {
+  assert.equal(stripLegalSuffixes('商汤科技'), '商汤');
+  assert.equal(stripLegalSuffixes('杭州深度求索人工智能基础技术研究有限公司'), '杭州深度求索人工智能基础技术研究');
+  assert.equal(stripLegalSuffixes('Megvii Inc'), 'megvii');
+  assert.equal(stripLegalSuffixes('Dahua Technology Co., Ltd.'), 'dahua');
+  // A name that is only a suffix keeps itself rather than becoming empty.
+  assert.equal(stripLegalSuffixes('AI'), 'ai');
+});
+
+test('variants split parentheses and slashes', () => {
+  assert.deepEqual(nameVariants('Z.ai (Zhipu AI)'), ['Z.ai (Zhipu AI)', 'Z.ai', 'Zhipu AI']);
+  assert.deepEqual(nameVariants('Beijing Academy of Artificial Intelligence / BAAI'), [
+    'Beijing Academy of Artificial Intelligence / BAAI',
+    'Beijing Academy of Artificial Intelligence',
+    'BAAI',
+  ]);
+});
+
+test('slugs are readable ascii', () => {
+  assert.equal(slugify('DeepSeek-R1'), 'deepseek-r1');
+  assert.equal(slugify('智谱华章'), 'zhi-pu-hua-zhang');
+  assert.equal(slugify('Qwen2.5-72B'), 'qwen2-5-72b');
+});

@@ -1,0 +1,117 @@
+/** Name handling: simplified-Chinese folding, derived pinyin, normalisation and legal-suffix stripping. Pure. */
+import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
+
+// Traditional (Taiwan and Hong Kong variants) to simplified, vocabulary included.
+const toSimplifiedTw = OpenCC.Converter({ from: 'twp', to: 'cn' });
+const toSimplifiedHk = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+const HAN = /\p{Script=Han}/u;
+
+/** True when the text contains at least one Han character. */
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+/** Folds traditional characters to simplified; leaves other scripts alone. */
+export function toSimplified(text: string): string {
+  if (!hasHan(text)) return text;
+  return toSimplifiedHk(toSimplifiedTw(text));
+}
+
+/** Toneless pinyin of the Han characters, space-separated ("智谱华章" → "zhi pu hua zhang"); null without Han. */
+export function derivePinyin(text: string | null): string | null {
+  if (text === null || !hasHan(text)) return null;
+  return pinyin(toSimplified(text), { toneType: 'none', nonZh: 'consecutive', v: true })
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * The form two names are compared in: NFKC, simplified, lower-case, letters, digits and Han only.
+ * "Z.ai" → "zai", "shen du qiu suo" → "shenduqiusuo", "深度求索" → "深度求索".
+ */
+export function normalizeName(text: string): string {
+  return toSimplified(text.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+// Legal and generic suffixes that do not distinguish one organisation from another. Longest first.
+const ZH_SUFFIXES = [
+  '股份有限公司',
+  '集团有限公司',
+  '有限责任公司',
+  '有限公司',
+  '集团',
+  '公司',
+  '科技',
+  '技术',
+  '智能',
+  '人工智能',
+];
+const EN_SUFFIXES = [
+  'incorporated',
+  'inc',
+  'ltd',
+  'limited',
+  'llc',
+  'co',
+  'corp',
+  'corporation',
+  'company',
+  'group',
+  'holdings',
+  'technology',
+  'technologies',
+  'tech',
+  'ai',
+  'research',
+];
+
+/** The name with legal and generic suffixes removed ("商汤科技" → "商汤", "Megvii Inc" → "megvii"), normalised. */
+export function stripLegalSuffixes(text: string): string {
+  let words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+  while (words.length > 1 && EN_SUFFIXES.includes(words[words.length - 1] ?? '')) words = words.slice(0, -1);
+  let joined = normalizeName(words.join(' '));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const suffix of ZH_SUFFIXES) {
+      if (joined.endsWith(suffix) && joined.length > suffix.length + 1) {
+        joined = joined.slice(0, -suffix.length);
+        changed = true;
+      }
+    }
+  }
+  return joined;
+}
+
+/**
+ * The alternative spellings one raw name stands for: the whole name, and the parts of "A (B)" and "A / B".
+ * "Z.ai (Zhipu AI)" → ["Z.ai (Zhipu AI)", "Z.ai", "Zhipu AI"].
+ */
+export function nameVariants(raw: string): string[] {
+  const text = raw.normalize('NFKC').trim();
+  const out = [text];
+  const paren = /^(.*?)\s*\((.+)\)\s*$/u.exec(text);
+  if (paren?.[1] && paren[2]) out.push(paren[1].trim(), paren[2].trim());
+  if (text.includes(' / ')) out.push(...text.split(' / ').map((s) => s.trim()));
+  return [...new Set(out.filter((s) => s.length > 0))];
+}
+
+/** A readable, stable id slug: ascii lower-case words joined by hyphens; Han text goes through pinyin. */
+export function slugify(text: string): string {
+  const latin = hasHan(text) ? (derivePinyin(text) ?? text) : text;
+  return latin
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}

@@ -1,0 +1,87 @@
+/** Entity resolution by name: exact normalised names and aliases first, then variants and stripped legal suffixes. */
+import { familyOf, type EntityFamily, type EntityKind } from './types.ts';
+import { nameVariants, normalizeName, stripLegalSuffixes } from './names.ts';
+
+export type Resolved =
+  | { type: 'match'; entityId: string; method: 'exact' | 'variant' | 'stripped' }
+  | { type: 'ambiguous'; candidates: string[] }
+  | { type: 'none' };
+
+export interface KnownName {
+  entityId: string;
+  kind: EntityKind;
+  name: string;
+}
+
+export class Resolver {
+  private readonly exact = new Map<string, Set<string>>();
+  private readonly stripped = new Map<string, Set<string>>();
+  private readonly kinds = new Map<string, EntityKind>();
+
+  constructor(known: Iterable<KnownName>) {
+    for (const k of known) this.add(k.entityId, k.kind, [k.name]);
+  }
+
+  /** Registers names of an entity (existing, or created by the input being mapped). */
+  add(entityId: string, kind: EntityKind, names: Iterable<string>): void {
+    this.kinds.set(entityId, kind);
+    for (const name of names) {
+      const norm = normalizeName(name);
+      if (norm.length === 0) continue;
+      addTo(this.exact, norm, entityId);
+      addTo(this.stripped, stripLegalSuffixes(name), entityId);
+    }
+  }
+
+  has(entityId: string): boolean {
+    return this.kinds.has(entityId);
+  }
+
+  kindOf(entityId: string): EntityKind | undefined {
+    return this.kinds.get(entityId);
+  }
+
+  private placeQualified(rawName: string): boolean {
+    const paren = /\(([^()]+)\)\s*$/u.exec(rawName.normalize('NFKC'));
+    if (!paren?.[1]) return false;
+    const ids = this.exact.get(normalizeName(paren[1])) ?? new Set<string>();
+    return [...ids].some((id) => {
+      const kind = this.kinds.get(id);
+      return kind !== undefined && familyOf(kind) === 'place';
+    });
+  }
+
+  /**
+   * Resolves a raw name among entities of one family. Two equally good candidates are reported, never guessed.
+   * "Z.ai (Zhipu AI)" resolves through its variant "Zhipu AI"; "商汤科技" through the stripped form "商汤".
+   */
+  resolve(rawName: string, family: EntityFamily): Resolved {
+    // "Northeastern University (China)" or "哈尔滨工业大学（深圳）": a place in parentheses marks a distinct
+    // entity (campus, namesake), so the name is not split into its parts.
+    const variants = this.placeQualified(rawName) ? [rawName] : nameVariants(rawName);
+    const steps: [Map<string, Set<string>>, (s: string) => string, 'exact' | 'variant' | 'stripped', string[]][] = [
+      [this.exact, normalizeName, 'exact', [rawName]],
+      [this.exact, normalizeName, 'variant', variants.slice(1)],
+      [this.stripped, stripLegalSuffixes, 'stripped', variants],
+    ];
+    for (const [index, keyOf, method, names] of steps) {
+      const found = new Set<string>();
+      for (const name of names) {
+        for (const id of index.get(keyOf(name)) ?? []) {
+          const kind = this.kinds.get(id);
+          if (kind !== undefined && familyOf(kind) === family) found.add(id);
+        }
+      }
+      if (found.size === 1) return { type: 'match', entityId: [...found][0] as string, method };
+      if (found.size > 1) return { type: 'ambiguous', candidates: [...found].sort() };
+    }
+    return { type: 'none' };
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
+  if (key.length === 0) return;
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(id);
+}

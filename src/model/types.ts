@@ -1,0 +1,193 @@
+/** Domain types shared by every layer. No I/O here. */
+
+/** Entity kinds. Organisations and places are families of kinds (see `familyOf`). */
+export const ENTITY_KINDS = [
+  'company',
+  'lab',
+  'university',
+  'government',
+  'investor',
+  'organization',
+  'person',
+  'country',
+  'province',
+  'city',
+  'ai-model',
+  'product',
+  'robot',
+  'event',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export type EntityFamily = 'organization' | 'person' | 'place' | 'ai-model' | 'product' | 'robot' | 'event';
+
+/** The family a kind belongs to; the `never` check makes a new kind fail to compile until it is placed. */
+export function familyOf(kind: EntityKind): EntityFamily {
+  switch (kind) {
+    case 'company':
+    case 'lab':
+    case 'university':
+    case 'government':
+    case 'investor':
+    case 'organization':
+      return 'organization';
+    case 'person':
+      return 'person';
+    case 'country':
+    case 'province':
+    case 'city':
+      return 'place';
+    case 'ai-model':
+      return 'ai-model';
+    case 'product':
+      return 'product';
+    case 'robot':
+      return 'robot';
+    case 'event':
+      return 'event';
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+}
+
+/** The id prefix each kind uses: `org:deepseek`, `city:hangzhou`, `person:liang-wenfeng`, `model:deepseek-r1`. */
+export function idPrefixOf(kind: EntityKind): string {
+  const family = familyOf(kind);
+  switch (family) {
+    case 'organization':
+      return 'org';
+    case 'person':
+      return 'person';
+    case 'place':
+      return kind;
+    case 'ai-model':
+      return 'model';
+    case 'product':
+      return 'product';
+    case 'robot':
+      return 'robot';
+    case 'event':
+      return 'event';
+    default: {
+      const unreachable: never = family;
+      return unreachable;
+    }
+  }
+}
+
+export const SEGMENTS = [
+  'llm',
+  'multimodal',
+  'vision',
+  'speech',
+  'humanoid-robots',
+  'other-robots',
+  'autonomous-driving',
+  'ai-chips',
+  'agent-platforms',
+  'games',
+  'bci',
+  'spatial-3d',
+  'cloud-platform',
+] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export const PREDICATES = [
+  'founded_by',
+  'educated_at',
+  'headquartered_in',
+  'subsidiary_of',
+  'developed',
+  'based_on',
+  'invested_in',
+  'located_in',
+  'works_at',
+  'chief_scientist_of',
+  'product_of',
+  'distinct_from',
+] as const;
+export type Predicate = (typeof PREDICATES)[number];
+
+/** Where a fact comes from. Every fact, relation, observation and price points at one. */
+export interface Source {
+  id: string;
+  title: string;
+  url: string;
+  publisher: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; null when the source does not say. */
+  published: string | null;
+  retrieved: string;
+  licence: string;
+}
+
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  nameEn: string | null;
+  nameZh: string | null;
+  /** Derived from `nameZh` (toneless, space-separated), never typed by hand. */
+  namePinyin: string | null;
+  description: string | null;
+}
+
+export type NameKind = 'en' | 'zh' | 'pinyin' | 'alias';
+
+export interface EntityName {
+  entityId: string;
+  name: string;
+  kind: NameKind;
+  /** Normalised form used for resolution and exact matching (see `normalizeName`). */
+  norm: string;
+}
+
+export interface Fact {
+  entityId: string;
+  attr: string;
+  value: string;
+  unit: string | null;
+  asOf: string | null;
+  note: string | null;
+  estimate: boolean;
+  sourceId: string;
+}
+
+export interface Relation {
+  subjectId: string;
+  predicate: Predicate;
+  objectId: string;
+  sourceId: string;
+}
+
+export interface Observation {
+  metric: string;
+  subjectId: string;
+  period: string;
+  value: number;
+  unit: string;
+  note: string | null;
+  sourceId: string;
+}
+
+export interface Price {
+  vendorId: string;
+  model: string;
+  date: string;
+  currency: 'CNY' | 'USD';
+  input: number;
+  output: number;
+  note: string | null;
+  sourceId: string;
+}
+
+/** A problem found in the data: recorded, never silently kept or fixed. */
+export interface DataIssue {
+  sourceId: string;
+  entityId: string | null;
+  field: string;
+  value: string;
+  message: string;
+  /** The input line the value came from, when the input has lines. */
+  line: number | null;
+}

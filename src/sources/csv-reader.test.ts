@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { InputError } from '../model/errors.ts';
+import { parseCsv } from './csv-reader.ts';
+
+test('quoted cells keep commas, quotes and line breaks; lines are counted', () => {
+  const { header, records } = parseCsv('\ufeffa,b\n"x, ""y""\nz",2\n3,4\n', 'f.csv');
+  assert.deepEqual(header, ['a', 'b']);
+  assert.deepEqual(records, [
+    { line: 2, cells: ['x, "y"\nz', '2'] },
+    { line: 4, cells: ['3', '4'] },
+  ]);
+});
+
+test('an unterminated quote names the line it opened on', () => {
+  assert.throws(
+    () => parseCsv('a,b\n1,2\n"never closed,3\n', 'cut.csv'),
+    (e: unknown) => e instanceof InputError && e.line === 3 && /cut\.csv, line 3/.test(e.message),
+  );
+});
+
+test('a short record is refused with its line', () => {
+  assert.throws(() => parseCsv('a,b\n1,2\n3\n', 'short.csv'), /short\.csv, line 3: expected 2 cells/);
+});
+
+test('an empty file is refused', () => {
+  assert.throws(() => parseCsv('', 'empty.csv'), /empty\.csv: file is empty/);
+});

@@ -1,0 +1,80 @@
+/** RFC 4180 CSV parsing with the line each record starts on, so errors can name it. */
+import { InputError } from '../model/errors.ts';
+
+export interface CsvRecord {
+  /** 1-based line number where the record starts (the header is line 1). */
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Parses CSV text: quoted cells may hold commas, doubled quotes and line breaks. A UTF-8 BOM is skipped.
+ * An unterminated quote (a truncated file) or a record with a wrong number of cells is an InputError.
+ */
+export function parseCsv(text: string, file: string): { header: string[]; records: CsvRecord[] } {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const n = text.length;
+  let line = 1;
+  const rows: CsvRecord[] = [];
+  while (i < n) {
+    const start = line;
+    const cells: string[] = [];
+    for (;;) {
+      let cell = '';
+      if (text[i] === '"') {
+        const quoteLine = line;
+        i++;
+        for (;;) {
+          if (i >= n) throw new InputError(file, quoteLine, null, 'quoted cell is never closed (truncated file?)');
+          const ch = text[i];
+          if (ch === '"') {
+            if (text[i + 1] === '"') {
+              cell += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            break;
+          }
+          if (ch === '\n') line++;
+          cell += ch;
+          i++;
+        }
+        if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+          throw new InputError(file, line, null, 'unexpected text after a closing quote');
+        }
+      } else {
+        let j = i;
+        while (j < n && text[j] !== ',' && text[j] !== '\n' && text[j] !== '\r') j++;
+        cell = text.slice(i, j);
+        if (cell.includes('"')) throw new InputError(file, line, null, 'quote inside an unquoted cell');
+        i = j;
+      }
+      cells.push(cell);
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === '\r') i++;
+      if (text[i] === '\n') {
+        i++;
+        line++;
+      }
+      break;
+    }
+    if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: start, cells });
+  }
+  const header = rows.shift();
+  if (!header) throw new InputError(file, null, null, 'file is empty (no header)');
+  for (const r of rows) {
+    if (r.cells.length !== header.cells.length) {
+      throw new InputError(
+        file,
+        r.line,
+        null,
+        `expected ${header.cells.length} cells as in the header, found ${r.cells.length} (truncated or broken quoting?)`,
+      );
+    }
+  }
+  return { header: header.cells.map((h) => h.trim()), records: rows };
+}

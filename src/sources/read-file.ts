@@ -1,0 +1,25 @@
+/** Reading an input file as strict UTF-8 text with its SHA-256, refusing what is not text. */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../model/errors.ts';
+
+export async function readTextFile(path: string): Promise<{ text: string; sha256: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new InputError(path, null, null, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (bytes.length === 0) throw new InputError(path, null, null, 'file is empty');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Name the line of the first invalid byte sequence.
+    const lossy = bytes.toString('utf8');
+    const bad = lossy.indexOf('\ufffd');
+    const line = bad < 0 ? null : lossy.slice(0, bad).split('\n').length;
+    throw new InputError(path, line, null, 'not valid UTF-8');
+  }
+  return { text, sha256: createHash('sha256').update(bytes).digest('hex') };
+}

@@ -1,0 +1,21 @@
+/** The shape every connector has: read (validate at the edge) → map (pure). Wired to the store by ingest/. */
+import type { Bundle } from '../model/bundle.ts';
+import type { Resolver } from '../model/resolver.ts';
+
+export interface ReadResult<R> {
+  /** The scope this input's rows are merged under: the same input always has the same dataset. */
+  dataset: string;
+  /** What was read (file path or URL), for the run log. */
+  input: string;
+  sha256: string;
+  records: R[];
+  rowsRead: number;
+}
+
+export interface Connector<R> {
+  readonly name: string;
+  /** Reads and validates the whole input; throws InputError naming file, line and field. Writes nothing. */
+  read(input: string): Promise<ReadResult<R>>;
+  /** Turns validated records into model rows. Pure: resolution state comes in through `resolver`. */
+  map(read: ReadResult<R>, resolver: Resolver): Bundle;
+}

@@ -1,0 +1,115 @@
+/** The only door to DuckDB: open, query through `sql`, transactions, migrations. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type Sql, toDuckParams } from './sql.ts';
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface OpenOptions {
+  /** A file path, or ':memory:' for tests. */
+  path: string;
+  readOnly?: boolean;
+}
+
+/** Row values as JavaScript: numbers, strings, booleans, null (cast 64-bit integers in SQL). */
+export type Row = Record<string, unknown>;
+
+export class Db {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    readonly path: string,
+    readonly readOnly: boolean,
+  ) {}
+
+  /** Opens (and, when writable, migrates) a database. A file locked by another process gets a clear error. */
+  static async open(options: OpenOptions): Promise<Db> {
+    const readOnly = options.readOnly ?? false;
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(
+        options.path,
+        readOnly ? { access_mode: 'READ_ONLY' } : { access_mode: 'READ_WRITE' },
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/lock/i.test(message)) {
+        throw new Error(
+          `database ${options.path} is in use by another process (a running server or ingest); ` +
+            `stop it or query it through its API (${message})`,
+        );
+      }
+      throw new Error(`cannot open database ${options.path}: ${message}`);
+    }
+    const connection = await instance.connect();
+    const db = new Db(instance, connection, options.path, readOnly);
+    if (!readOnly) await db.migrate();
+    return db;
+  }
+
+  /** Runs a statement and returns its rows as plain objects. */
+  async all<T extends object = Row>(query: Sql): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(query.text, toDuckParams(query.params));
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  /** The first row, or undefined. */
+  async one<T extends object = Row>(query: Sql): Promise<T | undefined> {
+    const rows = await this.all<T>(query);
+    return rows[0];
+  }
+
+  /** Runs a statement for its effect. */
+  async run(query: Sql): Promise<void> {
+    await this.connection.run(query.text, toDuckParams(query.params));
+  }
+
+  /** Runs trusted, parameterless SQL text (migrations, DDL built from typed constants). */
+  async exec(text: string): Promise<void> {
+    await this.connection.run(text);
+  }
+
+  /** Runs `work` in one transaction: all of it lands, or none. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.exec('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.exec('COMMIT');
+      return result;
+    } catch (error) {
+      await this.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** The DuckDB connection, for the appender and statement inspection only. */
+  get raw(): DuckDBConnection {
+    return this.connection;
+  }
+
+  /** Applies numbered migrations (NNN_name.sql) not yet applied, each in its own transaction. */
+  private async migrate(): Promise<void> {
+    await this.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL)');
+    const reader = await this.connection.runAndReadAll('SELECT CAST(version AS INTEGER) AS v FROM schema_migrations');
+    const applied = new Set(reader.getRowObjectsJS().map((r) => Number(r.v)));
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+      .sort();
+    for (const file of files) {
+      const version = Number(file.slice(0, 3));
+      if (applied.has(version)) continue;
+      const text = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
+      await this.transaction(async () => {
+        await this.exec(text);
+        await this.connection.run('INSERT INTO schema_migrations VALUES ($1, $2)', [version, file]);
+      });
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,94 @@
+/** Set-based merge of one input's staged rows into a table, scoped to that input's `dataset`. */
+import type { Db } from './db.ts';
+import { raw, sql } from './sql.ts';
+import type { ColumnType, TableSpec } from './tables.ts';
+
+export type Cell = string | number | boolean | null;
+
+export interface MergeCounts {
+  inserted: number;
+  updated: number;
+  deleted: number;
+}
+
+function appendCell(
+  appender: Awaited<ReturnType<Db['raw']['createAppender']>>,
+  type: ColumnType,
+  cell: Cell,
+): void {
+  if (cell === null) {
+    appender.appendNull();
+    return;
+  }
+  switch (type) {
+    case 'varchar':
+      appender.appendVarchar(String(cell));
+      return;
+    case 'double':
+      appender.appendDouble(Number(cell));
+      return;
+    case 'integer':
+      appender.appendInteger(Number(cell));
+      return;
+    case 'boolean':
+      appender.appendBoolean(Boolean(cell));
+      return;
+    default: {
+      const unreachable: never = type;
+      throw new Error(`unknown column type ${String(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * Makes the rows of `dataset` in `spec` equal to `rows`: inserts new keys, rewrites changed rows, deletes rows of
+ * this dataset no longer present. Rows owned by another dataset (same key) are left alone. Runs inside the caller's
+ * transaction; returns what changed, so an identical re-run reports zeros.
+ */
+export async function mergeRows(db: Db, spec: TableSpec, dataset: string, rows: readonly Cell[][]): Promise<MergeCounts> {
+  const table = spec.name;
+  const stage = `stage_${table}`;
+  const keyCols = spec.key;
+  const valueCols = spec.columns.map(([c]) => c).filter((c) => !keyCols.includes(c));
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM main.${table} LIMIT 0`);
+  const appender = await db.raw.createAppender(stage, 'main', 'temp');
+  for (const row of rows) {
+    spec.columns.forEach(([, type], i) => appendCell(appender, type, row[i] ?? null));
+    appender.endRow();
+  }
+  appender.closeSync();
+  // Keep one row per key (the first in a stable order) so a repeated input line cannot break the key.
+  const keyList = keyCols.join(', ');
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT DISTINCT ON (${keyList}) * FROM temp.${stage} ORDER BY ALL`,
+  );
+
+  const match = (a: string, b: string) => keyCols.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+  const differs =
+    valueCols.length === 0
+      ? 'FALSE'
+      : valueCols.map((c) => `t.${c} IS DISTINCT FROM s.${c}`).join(' OR ');
+  const counts = await db.one<{ inserted: number; updated: number; deleted: number }>(sql`
+    SELECT
+      (SELECT count(*)::INT FROM temp.${raw(stage)} s WHERE NOT EXISTS
+        (SELECT 1 FROM main.${raw(table)} t WHERE ${raw(match('t', 's'))})) AS inserted,
+      (SELECT count(*)::INT FROM temp.${raw(stage)} s JOIN main.${raw(table)} t ON ${raw(match('t', 's'))}
+        WHERE t.dataset = ${dataset} AND (${raw(differs)})) AS updated,
+      (SELECT count(*)::INT FROM main.${raw(table)} t WHERE t.dataset = ${dataset} AND NOT EXISTS
+        (SELECT 1 FROM temp.${raw(stage)} s WHERE ${raw(match('t', 's'))})) AS deleted`);
+  const result = { inserted: counts?.inserted ?? 0, updated: counts?.updated ?? 0, deleted: counts?.deleted ?? 0 };
+  if (result.updated + result.deleted > 0) {
+    await db.run(sql`
+      DELETE FROM main.${raw(table)} WHERE dataset = ${dataset} AND NOT EXISTS
+        (SELECT 1 FROM temp.${raw(stage)} s WHERE ${raw(keyCols.map((k) => `s.${k} = ${table}.${k}`).join(' AND '))}
+          AND NOT (${raw(valueCols.length === 0 ? 'FALSE' : valueCols.map((c) => `s.${c} IS DISTINCT FROM ${table}.${c}`).join(' OR '))}))`);
+  }
+  if (result.inserted + result.updated > 0) {
+    await db.exec(
+      `INSERT INTO main.${table} SELECT s.* FROM temp.${stage} s WHERE NOT EXISTS ` +
+        `(SELECT 1 FROM main.${table} t WHERE ${match('t', 's')})`,
+    );
+  }
+  await db.exec(`DROP TABLE temp.${stage}`);
+  return result;
+}

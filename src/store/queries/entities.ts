@@ -1,0 +1,195 @@
+/** Typed queries over entities, their names, facts, relations and sources. */
+import type { Db } from '../db.ts';
+import { join, sql, type Sql } from '../sql.ts';
+
+export interface KnownNameRow {
+  entityId: string;
+  kind: string;
+  name: string;
+  [key: string]: unknown;
+}
+
+/** Every name of every entity, except what `excludeDataset` itself wrote (so a re-run resolves as the first did). */
+export async function knownNames(db: Db, excludeDataset: string): Promise<KnownNameRow[]> {
+  return db.all<KnownNameRow>(sql`
+    SELECT n.entity_id AS "entityId", e.kind, n.name FROM entity_names n JOIN entities e ON e.id = n.entity_id
+    WHERE n.dataset <> ${excludeDataset} AND e.dataset <> ${excludeDataset}
+    ORDER BY n.entity_id, n.name`);
+}
+
+export interface SourceRow {
+  id: string;
+  title: string;
+  url: string;
+  publisher: string;
+  published: string | null;
+  retrieved: string;
+  licence: string;
+  [key: string]: unknown;
+}
+
+export interface EntityRow {
+  id: string;
+  kind: string;
+  name_en: string | null;
+  name_zh: string | null;
+  name_pinyin: string | null;
+  description: string | null;
+  segments: string[];
+  city: string | null;
+  country: string | null;
+  [key: string]: unknown;
+}
+
+export interface EntityFilter {
+  kind?: string | undefined;
+  segment?: string | undefined;
+  city?: string | undefined;
+  country?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+// An entity's city: where it is headquartered, or (for places and universities) located.
+const CITY = sql`(SELECT min(r.object_id) FROM relations r WHERE r.subject_id = e.id
+  AND r.predicate IN ('headquartered_in', 'located_in') AND r.object_id LIKE 'city:%')`;
+// An entity's country: directly, or through its city's province.
+const COUNTRY = sql`(SELECT min(c) FROM (
+    SELECT r.object_id AS c FROM relations r WHERE r.subject_id = e.id
+      AND r.predicate IN ('headquartered_in', 'located_in') AND r.object_id LIKE 'country:%'
+    UNION ALL SELECT r3.object_id FROM relations r1
+      JOIN relations r2 ON r2.subject_id = r1.object_id AND r2.predicate = 'located_in'
+      JOIN relations r3 ON r3.subject_id = r2.object_id AND r3.predicate = 'located_in' AND r3.object_id LIKE 'country:%'
+      WHERE r1.subject_id = e.id AND r1.predicate IN ('headquartered_in', 'located_in') AND r1.object_id LIKE 'city:%'
+    UNION ALL SELECT r2.object_id FROM relations r1
+      JOIN relations r2 ON r2.subject_id = r1.object_id AND r2.predicate = 'located_in' AND r2.object_id LIKE 'country:%'
+      WHERE r1.subject_id = e.id AND r1.predicate IN ('headquartered_in', 'located_in') AND r1.object_id LIKE 'city:%'
+  ))`;
+
+const ENTITY_COLUMNS = sql`e.id, e.kind, e.name_en, e.name_zh, e.name_pinyin, e.description,
+  coalesce((SELECT list(DISTINCT s.segment ORDER BY s.segment) FROM entity_segments s WHERE s.entity_id = e.id), []) AS segments,
+  ${CITY} AS city, ${COUNTRY} AS country`;
+
+function filterSql(f: EntityFilter): Sql {
+  const where: Sql[] = [sql`TRUE`];
+  if (f.kind) where.push(sql`e.kind = ${f.kind}`);
+  if (f.segment) where.push(sql`EXISTS (SELECT 1 FROM entity_segments s WHERE s.entity_id = e.id AND s.segment = ${f.segment})`);
+  return join(where, ' AND ');
+}
+
+/** A page of entities matching the filter, ordered by id, with the total count. */
+export async function listEntities(db: Db, f: EntityFilter): Promise<{ total: number; rows: EntityRow[] }> {
+  const base = sql`SELECT * FROM (SELECT ${ENTITY_COLUMNS} FROM entities e WHERE ${filterSql(f)}) x
+    WHERE (${f.city ?? null}::VARCHAR IS NULL OR city = ${f.city ?? null})
+      AND (${f.country ?? null}::VARCHAR IS NULL OR country = ${f.country ?? null})`;
+  const total = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM (${base})`);
+  const rows = await db.all<EntityRow>(sql`${base} ORDER BY id LIMIT ${f.limit} OFFSET ${f.offset}`);
+  return { total: total?.n ?? 0, rows };
+}
+
+export async function getEntities(db: Db, ids: readonly string[]): Promise<EntityRow[]> {
+  if (ids.length === 0) return [];
+  return db.all<EntityRow>(sql`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE list_contains(${ids}::VARCHAR[], e.id)`);
+}
+
+export interface NameRow {
+  entity_id: string;
+  name: string;
+  kind: string;
+  source_id: string;
+  [key: string]: unknown;
+}
+export interface FactRow {
+  attr: string;
+  value: string;
+  unit: string | null;
+  as_of: string | null;
+  note: string | null;
+  estimate: boolean;
+  source_id: string;
+  disputed: boolean;
+  [key: string]: unknown;
+}
+export interface RelationRow {
+  direction: 'out' | 'in';
+  predicate: string;
+  other_id: string;
+  other_name: string | null;
+  other_kind: string | null;
+  source_id: string;
+  [key: string]: unknown;
+}
+
+export async function entityNames(db: Db, id: string): Promise<NameRow[]> {
+  return db.all<NameRow>(sql`SELECT DISTINCT entity_id, name, kind, source_id FROM entity_names
+    WHERE entity_id = ${id} ORDER BY kind, name, source_id`);
+}
+
+/** Facts with a `disputed` flag: true when sources give the attribute different values. */
+export async function entityFacts(db: Db, id: string): Promise<FactRow[]> {
+  return db.all<FactRow>(sql`
+    SELECT attr, value, unit, as_of, note, estimate, source_id,
+      count(DISTINCT value) OVER (PARTITION BY attr) > 1 AND attr NOT IN ('country', 'domain', 'notability_criteria') AS disputed
+    FROM (SELECT DISTINCT attr, value, unit, as_of, note, estimate, source_id FROM facts WHERE entity_id = ${id})
+    ORDER BY attr, value, source_id`);
+}
+
+export async function entityRelations(db: Db, id: string): Promise<RelationRow[]> {
+  return db.all<RelationRow>(sql`
+    SELECT DISTINCT 'out' AS direction, r.predicate, r.object_id AS other_id, coalesce(o.name_en, o.name_zh) AS other_name,
+      o.kind AS other_kind, r.source_id
+    FROM relations r LEFT JOIN entities o ON o.id = r.object_id WHERE r.subject_id = ${id}
+    UNION
+    SELECT DISTINCT 'in', r.predicate, r.subject_id, coalesce(s.name_en, s.name_zh), s.kind, r.source_id
+    FROM relations r LEFT JOIN entities s ON s.id = r.subject_id WHERE r.object_id = ${id}
+    ORDER BY 1, 2, 3, 6`);
+}
+
+export async function entitySourceIds(db: Db, id: string): Promise<string[]> {
+  const rows = await db.all<{ source_id: string }>(
+    sql`SELECT DISTINCT source_id FROM entity_sources WHERE entity_id = ${id} ORDER BY 1`,
+  );
+  return rows.map((r) => r.source_id);
+}
+
+/** Sources by id (a source defined by several inputs is returned once). */
+export async function getSources(db: Db, ids: readonly string[]): Promise<SourceRow[]> {
+  if (ids.length === 0) return [];
+  return db.all<SourceRow>(sql`
+    SELECT DISTINCT ON (id) id, title, url, publisher, published, retrieved, licence FROM sources
+    WHERE list_contains(${ids}::VARCHAR[], id) ORDER BY id, dataset`);
+}
+
+export async function listSources(db: Db): Promise<(SourceRow & { uses: number })[]> {
+  return db.all<SourceRow & { uses: number }>(sql`
+    WITH uses AS (
+      SELECT source_id, count(*) AS n FROM (
+        SELECT source_id FROM facts UNION ALL SELECT source_id FROM relations
+        UNION ALL SELECT source_id FROM observations UNION ALL SELECT source_id FROM prices
+        UNION ALL SELECT source_id FROM entity_sources UNION ALL SELECT source_id FROM epoch_models)
+      GROUP BY source_id)
+    SELECT DISTINCT ON (s.id) s.id, s.title, s.url, s.publisher, s.published, s.retrieved, s.licence,
+      coalesce(u.n, 0)::INT AS uses
+    FROM sources s LEFT JOIN uses u ON u.source_id = s.id ORDER BY s.id, s.dataset`);
+}
+
+export interface SearchDoc {
+  id: string;
+  kind: string;
+  name_en: string | null;
+  name_zh: string | null;
+  name_pinyin: string | null;
+  names: string[];
+  weight: number;
+  [key: string]: unknown;
+}
+
+/** One document per entity for the search index: all its names, and a weight (how connected it is). */
+export async function searchDocuments(db: Db): Promise<SearchDoc[]> {
+  return db.all<SearchDoc>(sql`
+    SELECT e.id, e.kind, e.name_en, e.name_zh, e.name_pinyin,
+      coalesce((SELECT list(DISTINCT n.name) FROM entity_names n WHERE n.entity_id = e.id), []) AS names,
+      ((SELECT count(*) FROM relations r WHERE r.subject_id = e.id OR r.object_id = e.id)
+        + (SELECT count(*) FROM facts f WHERE f.entity_id = e.id))::INT AS weight
+    FROM entities e ORDER BY e.id`);
+}

@@ -1,0 +1,37 @@
+/** Runs a user's SQL only if it is one read-only SELECT, with file and network access switched off. */
+import { StatementType } from '@duckdb/node-api';
+import type { Db, Row } from './db.ts';
+
+export class RefusedQuery extends Error {
+  override name = 'RefusedQuery';
+}
+
+/**
+ * Refuses anything but a single SELECT (DDL, DML, ATTACH, COPY, INSTALL, PRAGMA, SET, several statements) and
+ * table functions that read files or URLs; caps the rows returned.
+ */
+export async function runReadOnlyQuery(db: Db, text: string, maxRows = 10_000): Promise<Row[]> {
+  if (text.length > 100_000) throw new RefusedQuery('query is longer than 100,000 characters');
+  let extracted;
+  try {
+    extracted = await db.raw.extractStatements(text);
+  } catch (error) {
+    throw new RefusedQuery(`not valid SQL: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (extracted.count !== 1) throw new RefusedQuery(`expected exactly one statement, found ${extracted.count}`);
+  let prepared;
+  try {
+    prepared = await extracted.prepare(0);
+  } catch (error) {
+    throw new RefusedQuery(error instanceof Error ? error.message : String(error));
+  }
+  if (prepared.statementType !== StatementType.SELECT) {
+    throw new RefusedQuery(`only SELECT is allowed (this is ${StatementType[prepared.statementType]})`);
+  }
+  // No reading of files or URLs through read_csv(), read_parquet(), glob() and the like.
+  await db.exec('SET enable_external_access = false');
+  const reader = await prepared.runAndReadUntil(maxRows + 1);
+  const rows = reader.getRowObjectsJson() as Row[];
+  if (rows.length > maxRows) throw new RefusedQuery(`more than ${maxRows} rows; add a LIMIT`);
+  return rows;
+}
