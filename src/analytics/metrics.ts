@@ -26,7 +26,7 @@ export const METRICS: readonly Metric[] = [
       'organization)" column; Hong Kong stays HK. Models without a publication date or a country are left out and ' +
       'reported as coverage. Groups: CN, US, and every other country together as "rest", where a model counts once however many of those countries it has.',
     caveats: [
-      'Notability is Epoch AI\'s editorial judgement (citations, state of the art, training cost, historical significance).',
+      "Notability is Epoch AI's editorial judgement (citations, state of the art, training cost, historical significance).",
       'Summing the per-country counts over-counts models made in international collaborations.',
       '"Multinational" in the source is attributed to no country.',
     ],

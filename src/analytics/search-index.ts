@@ -94,7 +94,16 @@ export class SearchIndex {
       const total = score + rank * 0.5 + Math.log1p(d.weight) * 0.2;
       const prev = scored.get(id);
       if (!prev || prev.score < total) {
-        scored.set(id, { id, kind: d.kind, name_en: d.name_en, name_zh: d.name_zh, name_pinyin: d.name_pinyin, matched, match, score: total });
+        scored.set(id, {
+          id,
+          kind: d.kind,
+          name_en: d.name_en,
+          name_zh: d.name_zh,
+          name_pinyin: d.name_pinyin,
+          matched,
+          match,
+          score: total,
+        });
       }
     };
     for (const id of this.exact.get(norm) ?? []) put(id, 100, 'exact', q);
@@ -110,7 +119,12 @@ export class SearchIndex {
       const d = this.docs.get(String(r.id));
       if (!d) continue;
       const prefix = d.names.some((n) => normalizeName(n).startsWith(norm));
-      put(d.id, (prefix ? 20 : 0) + (10 * r.score) / top, prefix ? 'prefix' : 'partial', d.names.find((n) => normalizeName(n).includes(norm)) ?? d.names[0] ?? '');
+      put(
+        d.id,
+        (prefix ? 20 : 0) + (10 * r.score) / top,
+        prefix ? 'prefix' : 'partial',
+        d.names.find((n) => normalizeName(n).includes(norm)) ?? d.names[0] ?? '',
+      );
     }
     return [...scored.values()]
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))

@@ -79,7 +79,7 @@ export function stripLegalSuffixes(text: string): string {
     .filter((w) => w.length > 0);
   while (words.length > 1 && EN_SUFFIXES.includes(words[words.length - 1] ?? '')) words = words.slice(0, -1);
   let joined = normalizeName(words.join(' '));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const suffix of ZH_SUFFIXES) {
       if (joined.endsWith(suffix) && joined.length > suffix.length + 1) {

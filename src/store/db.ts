@@ -91,7 +91,9 @@ export class Db {
 
   /** Applies numbered migrations (NNN_name.sql) not yet applied, each in its own transaction. */
   private async migrate(): Promise<void> {
-    await this.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL)');
+    await this.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL)',
+    );
     const reader = await this.connection.runAndReadAll('SELECT CAST(version AS INTEGER) AS v FROM schema_migrations');
     const applied = new Set(reader.getRowObjectsJS().map((r) => Number(r.v)));
     const files = readdirSync(MIGRATIONS_DIR)

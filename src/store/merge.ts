@@ -11,11 +11,7 @@ export interface MergeCounts {
   deleted: number;
 }
 
-function appendCell(
-  appender: Awaited<ReturnType<Db['raw']['createAppender']>>,
-  type: ColumnType,
-  cell: Cell,
-): void {
+function appendCell(appender: Awaited<ReturnType<Db['raw']['createAppender']>>, type: ColumnType, cell: Cell): void {
   if (cell === null) {
     appender.appendNull();
     return;
@@ -45,7 +41,12 @@ function appendCell(
  * this dataset no longer present. Rows owned by another dataset (same key) are left alone. Runs inside the caller's
  * transaction; returns what changed, so an identical re-run reports zeros.
  */
-export async function mergeRows(db: Db, spec: TableSpec, dataset: string, rows: readonly Cell[][]): Promise<MergeCounts> {
+export async function mergeRows(
+  db: Db,
+  spec: TableSpec,
+  dataset: string,
+  rows: readonly Cell[][],
+): Promise<MergeCounts> {
   const table = spec.name;
   const stage = `stage_${table}`;
   const keyCols = spec.key;
@@ -65,9 +66,7 @@ export async function mergeRows(db: Db, spec: TableSpec, dataset: string, rows: 
 
   const match = (a: string, b: string) => keyCols.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const differs =
-    valueCols.length === 0
-      ? 'FALSE'
-      : valueCols.map((c) => `t.${c} IS DISTINCT FROM s.${c}`).join(' OR ');
+    valueCols.length === 0 ? 'FALSE' : valueCols.map((c) => `t.${c} IS DISTINCT FROM s.${c}`).join(' OR ');
   const counts = await db.one<{ inserted: number; updated: number; deleted: number }>(sql`
     SELECT
       (SELECT count(*)::INT FROM temp.${raw(stage)} s WHERE NOT EXISTS

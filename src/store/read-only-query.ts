@@ -12,6 +12,9 @@ export class RefusedQuery extends Error {
  */
 export async function runReadOnlyQuery(db: Db, text: string, maxRows = 10_000): Promise<Row[]> {
   if (text.length > 100_000) throw new RefusedQuery('query is longer than 100,000 characters');
+  // No reading of files or URLs through read_csv(), read_parquet(), glob() and the like — even while binding.
+  // The setting cannot be switched back on, so this connection stays closed to the outside afterwards.
+  await db.exec('SET enable_external_access = false');
   let extracted;
   try {
     extracted = await db.raw.extractStatements(text);
@@ -25,11 +28,11 @@ export async function runReadOnlyQuery(db: Db, text: string, maxRows = 10_000): 
   } catch (error) {
     throw new RefusedQuery(error instanceof Error ? error.message : String(error));
   }
-  if (prepared.statementType !== StatementType.SELECT) {
+  // PRAGMA, SHOW, DESCRIBE and SUMMARIZE prepare as SELECTs in DuckDB; only a query that reads as one passes.
+  const head = text.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '');
+  if (prepared.statementType !== StatementType.SELECT || !/^(select|with|\()/i.test(head)) {
     throw new RefusedQuery(`only SELECT is allowed (this is ${StatementType[prepared.statementType]})`);
   }
-  // No reading of files or URLs through read_csv(), read_parquet(), glob() and the like.
-  await db.exec('SET enable_external_access = false');
   const reader = await prepared.runAndReadUntil(maxRows + 1);
   const rows = reader.getRowObjectsJson() as Row[];
   if (rows.length > maxRows) throw new RefusedQuery(`more than ${maxRows} rows; add a LIMIT`);

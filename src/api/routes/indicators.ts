@@ -2,7 +2,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { metricById } from '../../analytics/metrics.ts';
 import { getSources } from '../../store/queries/entities.ts';
-import { defaultNotableDataset, notableModelsByCountry, notableModelsCoverage } from '../../store/queries/indicators.ts';
+import {
+  defaultNotableDataset,
+  notableModelsByCountry,
+  notableModelsCoverage,
+} from '../../store/queries/indicators.ts';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
 
@@ -20,9 +24,15 @@ const route = createRoute({
         to: year.optional(),
         format: z.enum(['json', 'csv']).default('json'),
       })
-      .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] }),
+      .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+        message: 'from must not be after to',
+        path: ['from'],
+      }),
   },
-  responses: { 200: { description: 'The series with its method, coverage and sources' }, 404: { description: 'No Epoch data' } },
+  responses: {
+    200: { description: 'The series with its method, coverage and sources' },
+    404: { description: 'No Epoch data' },
+  },
 });
 
 export function indicatorRoutes(app: OpenAPIHono, deps: AppDeps): void {
@@ -36,7 +46,16 @@ export function indicatorRoutes(app: OpenAPIHono, deps: AppDeps): void {
     const metric = metricById('notable-models');
     const sources = await getSources(deps.db, coverage ? [coverage.source_id] : []);
     return c.json(
-      { metric: metric?.id, method: metric?.method, methodology: '/docs/METHODOLOGY.md#notable-models', by: q.by, dataset, coverage, rows, sources },
+      {
+        metric: metric?.id,
+        method: metric?.method,
+        methodology: '/docs/METHODOLOGY.md#notable-models',
+        by: q.by,
+        dataset,
+        coverage,
+        rows,
+        sources,
+      },
       200,
     );
   });

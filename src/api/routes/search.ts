@@ -22,8 +22,19 @@ export function searchRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const { q, limit, format } = c.req.valid('query');
     const hits = deps.search.search(q, limit);
-    const places = new Map((await getEntities(deps.db, hits.map((h) => h.id))).map((e) => [e.id, e]));
-    const results = hits.map((h) => ({ ...h, city: places.get(h.id)?.city ?? null, country: places.get(h.id)?.country ?? null }));
+    const places = new Map(
+      (
+        await getEntities(
+          deps.db,
+          hits.map((h) => h.id),
+        )
+      ).map((e) => [e.id, e]),
+    );
+    const results = hits.map((h) => ({
+      ...h,
+      city: places.get(h.id)?.city ?? null,
+      country: places.get(h.id)?.country ?? null,
+    }));
     if (format === 'csv') return c.body(toCsv(results), 200, { 'content-type': 'text/csv; charset=utf-8' });
     return c.json({ query: q, results }, 200);
   });

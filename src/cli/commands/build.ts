@@ -13,7 +13,10 @@ export function buildCommand(program: Command): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const bar = progressBar(!g.json);
       const started = performance.now();
-      const result = await buildDatabase(dbPath(g), opts.data, { ifStale: opts.ifStale ?? false, progress: bar.progress });
+      const result = await buildDatabase(dbPath(g), opts.data, {
+        ifStale: opts.ifStale ?? false,
+        progress: bar.progress,
+      });
       bar.stop();
       const seconds = Math.round(performance.now() - started) / 1000;
       if (g.json) return printJson({ ...result, seconds });
@@ -22,7 +25,13 @@ export function buildCommand(program: Command): void {
         return;
       }
       printTable(
-        result.runs.map((r) => ({ input: r.input, read: r.read, inserted: r.inserted, updated: r.updated, issues: r.issues })),
+        result.runs.map((r) => ({
+          input: r.input,
+          read: r.read,
+          inserted: r.inserted,
+          updated: r.updated,
+          issues: r.issues,
+        })),
       );
       process.stdout.write(`built ${result.path} in ${seconds} s\n`);
     });

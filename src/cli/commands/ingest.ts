@@ -12,12 +12,15 @@ const CONNECTORS = { epoch: epochConnector, curated: curatedConnector } as const
 export function ingestCommand(program: Command): void {
   program
     .command('ingest')
-    .description(`ingest one input into the database (${Object.keys(CONNECTORS).join(', ')}); re-running it changes nothing`)
+    .description(
+      `ingest one input into the database (${Object.keys(CONNECTORS).join(', ')}); re-running it changes nothing`,
+    )
     .argument('<connector>', Object.keys(CONNECTORS).join(' | '))
     .requiredOption('--file <path>', 'input file (or directory, for curated)')
     .action(async (name: string, opts: { file: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      if (!(name in CONNECTORS)) throw new Error(`unknown connector "${name}"; known: ${Object.keys(CONNECTORS).join(', ')}`);
+      if (!(name in CONNECTORS))
+        throw new Error(`unknown connector "${name}"; known: ${Object.keys(CONNECTORS).join(', ')}`);
       const connector = CONNECTORS[name as keyof typeof CONNECTORS];
       const db = await Db.open({ path: dbPath(g) });
       const bar = progressBar(!g.json);

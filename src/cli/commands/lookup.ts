@@ -63,12 +63,26 @@ export function lookupCommands(program: Command): void {
         const title = [entity.name_en, entity.name_zh, entity.name_pinyin].filter(Boolean).join(' · ');
         process.stdout.write(`${entity.id} (${entity.kind}) ${title}\n`);
         if (entity.segments.length) process.stdout.write(`segments: ${entity.segments.join(', ')}\n`);
-        if (entity.city || entity.country) process.stdout.write(`where: ${[entity.city, entity.country].filter(Boolean).join(', ')}\n`);
+        if (entity.city || entity.country)
+          process.stdout.write(`where: ${[entity.city, entity.country].filter(Boolean).join(', ')}\n`);
         if (entity.description) process.stdout.write(`${entity.description}\n`);
         const footnote = new Map(sourceIds.map((id, i) => [id, i + 1]));
-        printTable(facts.map((f) => ({ ...f, value: f.disputed ? `${f.value} (disputed)` : f.value, src: `[${footnote.get(f.source_id)}]` })), ['attr', 'value', 'unit', 'as_of', 'src']);
-        printTable(relations.map((r) => ({ ...r, src: `[${footnote.get(r.source_id)}]` })), ['direction', 'predicate', 'other_id', 'other_name', 'src']);
-        for (const s of sources) process.stdout.write(`[${footnote.get(s.id)}] ${s.title}. ${s.publisher}, ${s.published ?? 'n.d.'}. ${s.url} (${s.licence})\n`);
+        printTable(
+          facts.map((f) => ({
+            ...f,
+            value: f.disputed ? `${f.value} (disputed)` : f.value,
+            src: `[${footnote.get(f.source_id)}]`,
+          })),
+          ['attr', 'value', 'unit', 'as_of', 'src'],
+        );
+        printTable(
+          relations.map((r) => ({ ...r, src: `[${footnote.get(r.source_id)}]` })),
+          ['direction', 'predicate', 'other_id', 'other_name', 'src'],
+        );
+        for (const s of sources)
+          process.stdout.write(
+            `[${footnote.get(s.id)}] ${s.title}. ${s.publisher}, ${s.published ?? 'n.d.'}. ${s.url} (${s.licence})\n`,
+          );
       });
     });
 

@@ -12,10 +12,13 @@ export function serveCommand(program: Command): void {
     .action(async (opts: { port: string; host: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${opts.port}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`--port: not a port number: ${opts.port}`);
       const db = await Db.open({ path: dbPath(g), readOnly: true });
       const server = await startServer(db, { port, host: opts.host, webRoot: WEB_ROOT, version: VERSION });
-      process.stdout.write(g.json ? `${JSON.stringify({ url: server.url })}\n` : `Neijuan is serving at ${server.url}\n`);
+      process.stdout.write(
+        g.json ? `${JSON.stringify({ url: server.url })}\n` : `Neijuan is serving at ${server.url}\n`,
+      );
       const stop = () => {
         void server.close().then(() => {
           db.close();

@@ -23,7 +23,8 @@ export async function readCuratedFile(file: string): Promise<{ input: CuratedInp
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const syntax = doc.errors[0];
-  if (syntax) throw new InputError(file, syntax.linePos?.[0].line ?? null, null, syntax.message.split('\n')[0] ?? 'bad YAML');
+  if (syntax)
+    throw new InputError(file, syntax.linePos?.[0].line ?? null, null, syntax.message.split('\n')[0] ?? 'bad YAML');
   const lineOf = (path: (string | number)[]): number | null => {
     for (let p = path; p.length > 0; p = p.slice(0, -1)) {
       const node = doc.getIn(p, true) as { range?: [number, number, number] } | undefined;
@@ -53,7 +54,8 @@ export function checkCurated(inputs: CuratedInput[]): void {
     input.data.sources.forEach((s, i) => {
       const json = JSON.stringify(s);
       const seen = sources.get(s.id);
-      if (seen && seen.json !== json) fail(input, ['sources', i, 'id'], `source ${s.id} is defined differently in ${seen.file}`);
+      if (seen && seen.json !== json)
+        fail(input, ['sources', i, 'id'], `source ${s.id} is defined differently in ${seen.file}`);
       sources.set(s.id, { json, file: input.file });
     });
     input.data.entities.forEach((e, i) => {
@@ -61,7 +63,8 @@ export function checkCurated(inputs: CuratedInput[]): void {
       if (seen) fail(input, ['entities', i, 'id'], `entity ${e.id} is already defined in ${seen}`);
       entities.set(e.id, input.file);
       const prefix = e.id.slice(0, e.id.indexOf(':'));
-      if (prefix !== idPrefixOf(e.kind)) fail(input, ['entities', i, 'id'], `a ${e.kind} id starts with "${idPrefixOf(e.kind)}:"`);
+      if (prefix !== idPrefixOf(e.kind))
+        fail(input, ['entities', i, 'id'], `a ${e.kind} id starts with "${idPrefixOf(e.kind)}:"`);
     });
   }
   const needSource = (input: CuratedInput, path: (string | number)[], id: string) => {
@@ -121,7 +124,10 @@ export async function readCuratedDir(dir: string): Promise<ReadResult<CuratedInp
     inputs.push(input);
   }
   checkCurated(inputs);
-  const rows = inputs.reduce((n, i) => n + i.data.entities.length + i.data.observations.length + i.data.prices.length, 0);
+  const rows = inputs.reduce(
+    (n, i) => n + i.data.entities.length + i.data.observations.length + i.data.prices.length,
+    0,
+  );
   return { dataset: 'curated', input: dir, sha256: hash.digest('hex'), records: inputs, rowsRead: rows };
 }
 

@@ -125,13 +125,29 @@ export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
     }
     usedModelIds.add(modelId);
     resolver.add(modelId, 'ai-model', [row.model]);
-    b.entities.push({ id: modelId, kind: 'ai-model', nameEn: row.model, nameZh: null, namePinyin: null, description: null });
+    b.entities.push({
+      id: modelId,
+      kind: 'ai-model',
+      nameEn: row.model,
+      nameZh: null,
+      namePinyin: null,
+      description: null,
+    });
     b.names.push({ entityId: modelId, name: row.model, kind: 'en', sourceId: src });
     b.entitySources.push({ entityId: modelId, sourceId: src });
 
     const fact = (attr: string, value: string | number | null, unit: string | null = null) => {
       if (value === null || value === '') return;
-      b.facts.push({ entityId: modelId, attr, value: String(value), unit, asOf: null, note: null, estimate: false, sourceId: src });
+      b.facts.push({
+        entityId: modelId,
+        attr,
+        value: String(value),
+        unit,
+        asOf: null,
+        note: null,
+        estimate: false,
+        sourceId: src,
+      });
     };
     const date = isoDate(row.publicationDate);
     if (row.publicationDate !== '' && date === null) {
@@ -185,7 +201,12 @@ export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
     const onlyOrg = orgIds[0];
     const onlyCode = codes[0];
     if (orgIds.length === 1 && codes.length === 1 && onlyOrg && onlyCode && createdOrgs.has(orgNames[0] ?? '')) {
-      b.relations.push({ subjectId: onlyOrg, predicate: 'located_in', objectId: `country:${onlyCode.toLowerCase()}`, sourceId: src });
+      b.relations.push({
+        subjectId: onlyOrg,
+        predicate: 'located_in',
+        objectId: `country:${onlyCode.toLowerCase()}`,
+        sourceId: src,
+      });
     }
 
     b.epochModels.push({

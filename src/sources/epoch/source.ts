@@ -81,7 +81,12 @@ export async function readEpochFile(file: string): Promise<ReadResult<EpochInput
       const issue = parsed.error.issues[0];
       const field = String(issue?.path[0] ?? '');
       const column = field in EPOCH_COLUMNS ? header[index[field as EpochField]] : field;
-      throw new InputError(file, record.line, column ?? field, `${issue?.message ?? 'invalid'}: "${cells[field] ?? ''}"`);
+      throw new InputError(
+        file,
+        record.line,
+        column ?? field,
+        `${issue?.message ?? 'invalid'}: "${cells[field] ?? ''}"`,
+      );
     }
     return { ...parsed.data, line: record.line };
   });

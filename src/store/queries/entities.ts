@@ -73,7 +73,8 @@ const ENTITY_COLUMNS = sql`e.id, e.kind, e.name_en, e.name_zh, e.name_pinyin, e.
 function filterSql(f: EntityFilter): Sql {
   const where: Sql[] = [sql`TRUE`];
   if (f.kind) where.push(sql`e.kind = ${f.kind}`);
-  if (f.segment) where.push(sql`EXISTS (SELECT 1 FROM entity_segments s WHERE s.entity_id = e.id AND s.segment = ${f.segment})`);
+  if (f.segment)
+    where.push(sql`EXISTS (SELECT 1 FROM entity_segments s WHERE s.entity_id = e.id AND s.segment = ${f.segment})`);
   return join(where, ' AND ');
 }
 

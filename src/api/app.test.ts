@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { parseCsv } from '../sources/csv-reader.ts';
+import { COUNTRY_CODES } from '../model/countries.ts';
+import type { Db } from '../store/db.ts';
+import { sql } from '../store/sql.ts';
+import { bundledApp, DATA_DIR } from '../../test/support/bundled.ts';
+
+let db: Db;
+let app: Awaited<ReturnType<typeof bundledApp>>['app'];
+
+before(async () => {
+  ({ db, app } = await bundledApp());
+});
+after(() => db.close());
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test payloads are checked field by field below
+async function json(path: string, status = 200): Promise<any> {
+  const res = await app.request(path);
+  assert.equal(res.status, status, `${path} → ${res.status}: ${await res.clone().text()}`);
+  return res.json();
+}
+
+test('health reports a loaded database', async () => {
+  const body = await json('/api/health');
+  assert.equal(body.status, 'ok');
+  assert.ok(body.entities > 1000);
+});
+
+for (const q of ['深度求索', 'deepseek', 'shen du qiu suo', 'DeepSeek', '深度求索 ']) {
+  test(`search "${q}" returns org:deepseek first, in Hangzhou`, async () => {
+    const body = await json(`/api/search?q=${encodeURIComponent(q)}`);
+    assert.equal(body.results[0].id, 'org:deepseek');
+    assert.equal(body.results[0].city, 'city:hangzhou');
+  });
+}
+
+test('search understands 智谱, Zhipu, Z.ai and traditional 智譜 alike', async () => {
+  for (const q of ['智谱', 'Zhipu', 'Z.ai', '智譜', 'zhi pu']) {
+    const body = await json(`/api/search?q=${encodeURIComponent(q)}`);
+    assert.equal(body.results[0]?.id, 'org:zhipu-ai', q);
+  }
+});
+
+test('entities filter by kind, segment and city, and page', async () => {
+  const llm = await json('/api/entities?segment=llm&limit=500');
+  assert.ok(llm.entities.some((e: { id: string }) => e.id === 'org:deepseek'));
+  assert.ok(llm.entities.every((e: { segments: string[] }) => e.segments.includes('llm')));
+  const hz = await json('/api/entities?city=city:hangzhou&kind=company&limit=100');
+  const ids = hz.entities.map((e: { id: string }) => e.id);
+  for (const id of ['org:deepseek', 'org:unitree']) assert.ok(ids.includes(id), id);
+  const page = await json('/api/entities?kind=city&limit=2&offset=1');
+  assert.equal(page.entities.length, 2);
+  assert.ok(page.total > 20);
+});
+
+test('lists answer ?format=csv', async () => {
+  const res = await app.request('/api/entities?kind=city&limit=5&format=csv');
+  assert.equal(res.headers.get('content-type'), 'text/csv; charset=utf-8');
+  const { header, records } = parseCsv(await res.text(), 'response');
+  assert.deepEqual(header.slice(0, 3), ['id', 'kind', 'name_en']);
+  assert.equal(records.length, 5);
+});
+
+test('bad parameters get a 400 naming the parameter', async () => {
+  const cases: [string, RegExp][] = [
+    ['/api/entities?limit=abc', /limit/],
+    ['/api/entities?limit=1e9', /limit/],
+    ['/api/entities?offset=-1', /offset/],
+    ['/api/entities?kind=spaceship', /kind/],
+    ['/api/search', /q/],
+    ['/api/indicators/notable-models?by=planet', /by/],
+    ['/api/indicators/notable-models?from=2024&to=2020', /from/],
+    ["/api/entities/org:x'%20OR%201=1", /id/],
+  ];
+  for (const [path, pattern] of cases) {
+    const body = await json(path, 400);
+    assert.match(body.error, pattern, path);
+  }
+  assert.equal((await json('/api/entities/org:no-such-thing', 404)).error, 'no entity with id org:no-such-thing');
+});
+
+test('an entity comes with names, facts, relations and the sources they cite', async () => {
+  const body = await json('/api/entities/org:deepseek');
+  assert.equal(body.entity.name_zh, '深度求索');
+  assert.equal(body.entity.name_pinyin, 'shen du qiu suo');
+  assert.ok(body.facts.some((f: { attr: string }) => f.attr === 'founded'));
+  assert.ok(
+    body.relations.some(
+      (r: { predicate: string; other_id: string }) =>
+        r.predicate === 'headquartered_in' && r.other_id === 'city:hangzhou',
+    ),
+  );
+  const cited = new Set(body.sources.map((s: { id: string }) => s.id));
+  for (const row of [...body.facts, ...body.relations, ...body.names])
+    assert.ok(cited.has(row.source_id), row.source_id);
+  for (const s of body.sources) assert.match(s.url, /^https?:\/\//);
+});
+
+test('every entity, fact, relation and name in the database has a source with a URL', async () => {
+  const orphans = await db.all(sql`
+    WITH s AS (SELECT DISTINCT id FROM sources WHERE url LIKE 'http%')
+    SELECT 'entity' AS what, id FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_sources WHERE source_id IN (SELECT id FROM s))
+    UNION ALL SELECT 'fact', entity_id FROM facts WHERE source_id NOT IN (SELECT id FROM s)
+    UNION ALL SELECT 'relation', subject_id FROM relations WHERE source_id NOT IN (SELECT id FROM s)
+    UNION ALL SELECT 'name', entity_id FROM entity_names WHERE source_id NOT IN (SELECT id FROM s)
+    LIMIT 5`);
+  assert.deepEqual(orphans, []);
+});
+
+test('notable models by country match an independent count of the bundled Epoch file', async () => {
+  // Independent count: DuckDB's own CSV reader and SQL, not our parser or mapper. A model counts once per
+  // distinct country among its organisations; its year is the year of its publication date.
+  const file = join(DATA_DIR, 'epoch', 'notable_ai_models_2026-01.csv');
+  const codes = Object.entries(COUNTRY_CODES).map(([name, code]) => ({ name, code }));
+  await db.run(
+    sql`CREATE OR REPLACE TEMP TABLE codes AS SELECT unnest(${JSON.stringify(codes)}::JSON::STRUCT(name VARCHAR, code VARCHAR)[], recursive := true)`,
+  );
+  const expected = await db.all<{ year: number; country: string; models: number }>(sql`
+    WITH raw AS (SELECT "Model" AS model, "Publication date" AS d, "Country (of organization)" AS c
+                 FROM read_csv(${file}, header = true, all_varchar = true)),
+    pairs AS (SELECT DISTINCT model, year(d::DATE) AS year, trim(unnest(string_split(c, ','))) AS name FROM raw WHERE d IS NOT NULL)
+    SELECT p.year::INT AS year, k.code AS country, count(DISTINCT p.model)::INT AS models
+    FROM pairs p JOIN temp.codes k ON k.name = p.name GROUP BY ALL ORDER BY year, country`);
+  const body = await json('/api/indicators/notable-models?by=country');
+  assert.deepEqual(body.rows, expected);
+  const total = (rows: { country: string; models: number }[], c: string) =>
+    rows.filter((r) => r.country === c).reduce((n, r) => n + r.models, 0);
+  assert.ok(total(body.rows, 'CN') > 100 && total(body.rows, 'US') > 400);
+  assert.equal(body.sources[0].url, 'https://epoch.ai/data/notable_ai_models.csv');
+  assert.equal(body.metric, 'notable-models');
+  const raw = readFileSync(file, 'utf8');
+  assert.ok(raw.length > 1_000_000);
+});
+
+test('notable models by group put a model once into "rest" however many other countries it has', async () => {
+  const g = await json('/api/indicators/notable-models?by=group&from=2024&to=2024');
+  assert.deepEqual([...new Set(g.rows.map((r: { country: string }) => r.country))].sort(), ['CN', 'US', 'rest']);
+  assert.ok(g.rows.every((r: { year: number }) => r.year === 2024));
+});
+
+test('sources list every source with publisher, licence and use count; CSV too', async () => {
+  const body = await json('/api/sources');
+  assert.ok(body.total > 100);
+  assert.ok(body.sources.every((s: { url: string; licence: string }) => s.url && s.licence));
+  const epoch = body.sources.find((s: { id: string }) => s.id === 'src:epoch-notable-2026-01');
+  assert.ok(epoch.uses > 1000);
+  const res = await app.request('/api/sources?format=csv');
+  assert.match(await res.text(), /^id,title,url,publisher/);
+});
+
+test('the OpenAPI document lists every route', async () => {
+  const doc = await json('/api/openapi.json');
+  for (const path of [
+    '/api/search',
+    '/api/entities',
+    '/api/entities/{id}',
+    '/api/indicators/notable-models',
+    '/api/sources',
+  ]) {
+    assert.ok(doc.paths[path], path);
+  }
+});
+
+test('unknown API paths are 404 JSON; static files cannot escape their root', async () => {
+  assert.match((await json('/api/nothing', 404)).error, /no such endpoint/);
+  const res = await app.request('/%2e%2e/%2e%2e/package.json');
+  assert.notEqual(res.status, 200);
+});

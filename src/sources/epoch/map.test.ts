@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Resolver } from '../../model/resolver.ts';
+import { readEpochFile } from './source.ts';
+import { mapEpoch, parameterUnitSlip, statedNumbers } from './map.ts';
+
+const FIXTURE = join(import.meta.dirname, 'fixtures', 'notable-sample.csv');
+
+async function mapFixture(resolver = new Resolver([])) {
+  const read = await readEpochFile(FIXTURE);
+  return { read, bundle: mapEpoch(read.records[0]!, resolver) };
+}
+
+test('quoted cells with line breaks stay one record; lines are those of the file', async () => {
+  const { read } = await mapFixture();
+  const rows = read.records[0]!.rows;
+  assert.equal(rows.length, 12);
+  assert.equal(rows[0]!.model, 'Solar Open 100B');
+  assert.equal(rows[0]!.line, 2);
+  assert.ok(rows[1]!.line > 3, "the second record starts after the first one's embedded line breaks");
+});
+
+test('countries become distinct ISO codes; Hong Kong stays HK; Multinational and blanks attribute nothing', async () => {
+  const { bundle } = await mapFixture();
+  const byName = new Map(bundle.epochModels.map((m) => [m.name, m]));
+  assert.deepEqual(byName.get('GLM-4.6')?.countries, ['CN']);
+  assert.deepEqual(byName.get('Eurus-2-7B-PRIME')?.countries, ['CN', 'US']);
+  assert.deepEqual(byName.get('Eagle 2')?.countries, ['US', 'CN', 'HK']);
+  assert.deepEqual(byName.get('LLaVA-OV-72B')?.countries, ['CN', 'SG', 'HK']);
+  assert.deepEqual(byName.get('CMS-RCNN')?.countries, []);
+  assert.deepEqual(byName.get('CMS-RCNN')?.countryLabels, ['Multinational']);
+  assert.deepEqual(byName.get('Olmo 3')?.countries, []);
+  assert.ok(bundle.epochModels.every((m) => m.notable));
+});
+
+test('several organisations in one cell each develop the model', async () => {
+  const { bundle } = await mapFixture();
+  const developers = bundle.relations
+    .filter((r) => r.predicate === 'developed' && r.objectId === 'model:eurus-2-7b-prime')
+    .map((r) => r.subjectId);
+  assert.equal(developers.length, 6);
+  assert.ok(developers.includes('org:tsinghua-university'));
+});
+
+test('"Z.ai (Zhipu AI)" resolves onto the existing 智谱 entity, and the merge is recorded', async () => {
+  const resolver = new Resolver([
+    { entityId: 'org:zhipu-ai', kind: 'company', name: '智谱' },
+    { entityId: 'org:zhipu-ai', kind: 'company', name: 'Zhipu AI' },
+  ]);
+  const { bundle } = await mapFixture(resolver);
+  const glm = bundle.relations.filter((r) => r.objectId === 'model:glm-4-7' && r.predicate === 'developed');
+  assert.deepEqual(
+    glm.map((r) => r.subjectId),
+    ['org:zhipu-ai'],
+  );
+  assert.deepEqual(
+    bundle.resolutions.find((r) => r.rawName === 'Z.ai (Zhipu AI)'),
+    {
+      rawName: 'Z.ai (Zhipu AI)',
+      entityId: 'org:zhipu-ai',
+      method: 'variant',
+    },
+  );
+  assert.ok(!bundle.entities.some((e) => e.id.startsWith('org:z-ai')), 'no duplicate organisation is created');
+});
+
+test('two equally good candidates are a data issue, not a guess', async () => {
+  const resolver = new Resolver([
+    { entityId: 'org:deepseek', kind: 'company', name: 'DeepSeek' },
+    { entityId: 'org:deepseek-2', kind: 'company', name: 'DeepSeek' },
+  ]);
+  const { bundle } = await mapFixture(resolver);
+  const issue = bundle.issues.find((i) => i.value === 'DeepSeek');
+  assert.match(issue?.message ?? '', /ambiguous organisation: equally matches org:deepseek, org:deepseek-2/);
+  assert.ok(!bundle.relations.some((r) => r.subjectId.startsWith('org:deepseek')));
+});
+
+test('a parameter count a thousand times off its note is a data issue, kept as published', async () => {
+  const { bundle } = await mapFixture();
+  const issue = bundle.issues.find((i) => i.entityId === 'model:word2vec-large');
+  assert.equal(issue?.field, 'Parameters');
+  assert.match(issue?.message ?? '', /1000× larger than the 692000 its note states/);
+  const fact = bundle.facts.find((f) => f.entityId === 'model:word2vec-large' && f.attr === 'parameters');
+  assert.equal(fact?.value, '692000000');
+});
+
+test('stated numbers read units, spaced thousands and exponents', () => {
+  assert.deepEqual(statedNumbers('102B, of which 12B active'), [102e9, 12e9]);
+  assert.deepEqual(statedNumbers('approximately 13 000 here'), [13000]);
+  assert.deepEqual(statedNumbers('N = 942e6'), [942e6]);
+  assert.equal(parameterUnitSlip(13000, 'approximately 13 000 here'), null);
+  assert.equal(parameterUnitSlip(7e6, '7B'), 7e9);
+  assert.equal(parameterUnitSlip(7e9, '7B'), null);
+});

@@ -1,0 +1,12 @@
+import { useEffect, useRef } from 'preact/hooks';
+
+/** Mounts an Observable Plot figure (static SVG) and replaces it when its inputs change. */
+export function PlotFigure({ make, label }: { make: () => SVGSVGElement | HTMLElement; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const node = make();
+    ref.current?.replaceChildren(node);
+    return () => node.remove();
+  }, [make]);
+  return <div ref={ref} class="figure" role="img" aria-label={label} />;
+}

@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, type SearchResult } from '../api.ts';
+import { navigate } from '../router.ts';
+
+/** Instant bilingual search: type, arrow keys to choose, Enter to open. "/" focuses it from anywhere. */
+export function SearchBox() {
+  const [q, setQ] = useState('');
+  const [results, setResults] = useState<SearchResult[]>([]);
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && document.activeElement !== input.current) {
+        e.preventDefault();
+        input.current?.focus();
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    const text = q.trim();
+    if (text === '') {
+      setResults([]);
+      return;
+    }
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      api
+        .search(text)
+        .then((r) => {
+          if (!cancelled) {
+            setResults(r.results);
+            setActive(0);
+          }
+        })
+        .catch(() => setResults([]));
+    }, 80);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [q]);
+
+  const open = (r: SearchResult | undefined) => {
+    if (!r) return;
+    setQ('');
+    setResults([]);
+    navigate(`/entity/${r.id}`);
+  };
+
+  return (
+    <div class="search" role="search">
+      <input
+        ref={input}
+        type="search"
+        aria-label="Search organisations, people, places and models (English, 中文, pinyin)"
+        placeholder="Search: DeepSeek, 智谱, hang zhou …  (press /)"
+        value={q}
+        onInput={(e) => setQ((e.target as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter') open(results[active]);
+          else if (e.key === 'Escape') setResults([]);
+        }}
+        aria-controls="search-results"
+        aria-activedescendant={results[active] ? `hit-${active}` : undefined}
+      />
+      {results.length > 0 && (
+        <ul id="search-results" role="listbox" class="search-results">
+          {results.map((r, i) => (
+            <li
+              id={`hit-${i}`}
+              key={r.id}
+              role="option"
+              aria-selected={i === active}
+              class={i === active ? 'active' : ''}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                open(r);
+              }}
+            >
+              <strong>{r.name_en ?? r.name_zh}</strong>{' '}
+              {r.name_zh && r.name_en ? <span lang="zh">{r.name_zh}</span> : null}{' '}
+              <span class="muted">
+                {r.kind}
+                {r.city ? ` · ${r.city.replace('city:', '')}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

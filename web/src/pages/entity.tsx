@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, type EntityDetail } from '../api.ts';
+
+const PREDICATE_LABEL: Record<string, [out: string, inward: string]> = {
+  founded_by: ['Founded by', 'Founded'],
+  educated_at: ['Educated at', 'Alumni'],
+  headquartered_in: ['Headquartered in', 'Headquarters of'],
+  subsidiary_of: ['Subsidiary of', 'Subsidiaries'],
+  developed: ['Developed', 'Developed by'],
+  based_on: ['Based on', 'Basis of'],
+  invested_in: ['Invested in', 'Investors'],
+  located_in: ['Located in', 'Contains'],
+  works_at: ['Works at', 'People'],
+  chief_scientist_of: ['Chief scientist of', 'Chief scientist'],
+  product_of: ['Product of', 'Products'],
+  distinct_from: ['Distinct from', 'Distinct from'],
+};
+
+export function EntityPage({ id }: { id: string }) {
+  const [data, setData] = useState<EntityDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setData(null);
+    setError(null);
+    api.entity(id).then(setData, (e: Error) => setError(e.message));
+  }, [id]);
+  if (error) return <p role="alert">{error}</p>;
+  if (!data) return <p>Loading…</p>;
+  const { entity, facts, relations, sources, names } = data;
+  const note = new Map(sources.map((s, i) => [s.id, i + 1]));
+  const ref = (sourceId: string) => (
+    <sup>
+      <a href={`#src-${note.get(sourceId)}`} aria-label={`source ${note.get(sourceId)}`}>
+        [{note.get(sourceId)}]
+      </a>
+    </sup>
+  );
+  const groups = new Map<string, typeof relations>();
+  for (const r of relations) {
+    const label = PREDICATE_LABEL[r.predicate]?.[r.direction === 'out' ? 0 : 1] ?? r.predicate;
+    groups.set(label, [...(groups.get(label) ?? []), r]);
+  }
+  const aliases = [...new Set(names.filter((n) => n.kind === 'alias').map((n) => n.name))];
+  return (
+    <article class="entity">
+      <h1>
+        {entity.name_en ?? entity.name_zh}
+        {entity.name_zh && entity.name_en ? (
+          <>
+            {' '}
+            <span lang="zh-Hans">{entity.name_zh}</span>
+          </>
+        ) : null}
+      </h1>
+      <p class="muted">
+        {entity.name_pinyin ? <span class="pinyin">{entity.name_pinyin}</span> : null} · {entity.kind} ·{' '}
+        <code>{entity.id}</code>
+        {entity.segments.length > 0 ? ` · ${entity.segments.join(', ')}` : ''}
+        {entity.city ? (
+          <>
+            {' · '}
+            <a href={`/entity/${entity.city}`}>{entity.city.replace('city:', '')}</a>
+          </>
+        ) : null}
+      </p>
+      {entity.description ? <p>{entity.description}</p> : null}
+      {aliases.length > 0 ? <p class="muted">Also known as: {aliases.slice(0, 12).join(' · ')}</p> : null}
+      <h2>Facts</h2>
+      {facts.length === 0 ? (
+        <p class="muted">No facts recorded yet.</p>
+      ) : (
+        <table class="data" id="facts">
+          <thead>
+            <tr>
+              <th scope="col">Attribute</th>
+              <th scope="col">Value</th>
+              <th scope="col">Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {facts.map((f) => (
+              <tr key={`${f.attr}|${f.value}|${f.source_id}`} class={f.disputed ? 'disputed' : ''}>
+                <th scope="row">{f.attr.replace(/_/g, ' ')}</th>
+                <td>
+                  {f.value}
+                  {f.unit ? ` ${f.unit}` : ''}
+                  {f.as_of ? ` (as of ${f.as_of})` : ''}
+                  {f.estimate ? ' (estimate)' : ''}
+                  {f.disputed ? <span class="badge">disputed</span> : null}
+                  {f.note ? <div class="muted">{f.note}</div> : null}
+                </td>
+                <td>{ref(f.source_id)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Relations</h2>
+      {[...groups.entries()].map(([label, rows]) => (
+        <section key={label}>
+          <h3>{label}</h3>
+          <ul class="relations">
+            {rows.slice(0, 200).map((r) => (
+              <li key={`${r.other_id}|${r.source_id}`}>
+                <a href={`/entity/${r.other_id}`}>{r.other_name ?? r.other_id}</a> {ref(r.source_id)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <h2>Sources</h2>
+      <ol class="sources" id="sources">
+        {sources.map((s, i) => (
+          <li key={s.id} id={`src-${i + 1}`}>
+            <a href={s.url} rel="noopener noreferrer">
+              {s.title}
+            </a>
+            . {s.publisher}
+            {s.published ? `, ${s.published}` : ''}. Retrieved {s.retrieved}. {s.licence}.
+          </li>
+        ))}
+      </ol>
+      <p class="downloads">
+        <a href={`/api/entities/${entity.id}`} download={`${entity.id.replace(':', '-')}.json`}>
+          JSON
+        </a>
+      </p>
+    </article>
+  );
+}
