@@ -1,7 +1,6 @@
 // The dashboard in real headless Chromium (Debian's, driven by playwright-core), served by the app's own server.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
@@ -34,8 +33,8 @@ before(async () => {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'neijuan-chromium-'))}`,
     ],
+    // playwright-core gives every launch a fresh, empty profile directory of its own.
   });
 });
 
@@ -62,7 +61,8 @@ test('overview draws one dot per (year, group) of the data, with its table and s
   const api = (await (await fetch(new URL('/api/indicators/notable-models?by=group', server.url))).json()) as {
     rows: { year: number }[];
   };
-  const expected = api.rows.filter((r) => r.year >= 2010).length;
+  // One dot per year since 2010 for each of China, the US and the rest (zeros included).
+  const expected = new Set(api.rows.filter((r) => r.year >= 2010).map((r) => r.year)).size * 3;
   assert.equal(await page.locator('.figure svg circle').count(), expected);
   assert.match((await page.locator('.takeaway').textContent()) ?? '', /^In \d{4}, Epoch AI lists \d+ notable models/);
   assert.match((await page.locator('.source-line').textContent()) ?? '', /Epoch AI/);

@@ -164,6 +164,13 @@ test('the OpenAPI document lists every route', async () => {
   }
 });
 
+test('the methodology each payload links to is served', async () => {
+  const res = await app.request('/docs/METHODOLOGY.md');
+  assert.equal(res.status, 200);
+  assert.match(await res.text(), /## notable-models/);
+  assert.equal((await app.request('/docs/..%2Fpackage.json')).status, 404);
+});
+
 test('unknown API paths are 404 JSON; static files cannot escape their root', async () => {
   assert.match((await json('/api/nothing', 404)).error, /no such endpoint/);
   const res = await app.request('/%2e%2e/%2e%2e/package.json');

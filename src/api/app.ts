@@ -50,6 +50,14 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     },
   });
 
+  // The methodology and other docs every payload links to; only upper-case .md names, so nothing else is reachable.
+  app.get('/docs/:name{[A-Z]+\\.md}', async (c) => {
+    if (deps.docsRoot === null) return c.text('not found', 404);
+    const file = await staticFile(deps.docsRoot, `/${c.req.param('name')}`);
+    if (!file) return c.text('not found', 404);
+    return c.body(new Uint8Array(file.body), 200, { 'content-type': 'text/markdown; charset=utf-8' });
+  });
+
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
 
   app.get('*', async (c: Context) => {

@@ -7,6 +7,8 @@ export interface AppDeps {
   search: SearchIndex;
   /** Built web assets to serve at /, or null for an API-only app. */
   webRoot: string | null;
+  /** The project's docs/ directory, served read-only at /docs/ (METHODOLOGY.md and friends), or null. */
+  docsRoot: string | null;
   version: string;
 }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
 export const WEB_ROOT = join(PROJECT_ROOT, 'web', 'dist');
+export const DOCS_ROOT = join(PROJECT_ROOT, 'docs');
 export const VERSION = '0.1.0';
 
 export interface GlobalOptions {

@@ -19,5 +19,5 @@ export async function bundledDb(): Promise<Db> {
 export async function bundledApp(webRoot: string | null = null) {
   const db = await bundledDb();
   const search = new SearchIndex(await searchDocuments(db));
-  return { db, search, app: createApp({ db, search, webRoot, version: 'test' }) };
+  return { db, search, app: createApp({ db, search, webRoot, docsRoot: join(ROOT, 'docs'), version: 'test' }) };
 }

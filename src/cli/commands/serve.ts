@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { startServer } from '../../api/server.ts';
 import { Db } from '../../store/db.ts';
-import { type GlobalOptions, VERSION, WEB_ROOT, dbPath } from '../context.ts';
+import { DOCS_ROOT, type GlobalOptions, VERSION, WEB_ROOT, dbPath } from '../context.ts';
 
 export function serveCommand(program: Command): void {
   program
@@ -15,7 +15,13 @@ export function serveCommand(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new Error(`--port: not a port number: ${opts.port}`);
       const db = await Db.open({ path: dbPath(g), readOnly: true });
-      const server = await startServer(db, { port, host: opts.host, webRoot: WEB_ROOT, version: VERSION });
+      const server = await startServer(db, {
+        port,
+        host: opts.host,
+        webRoot: WEB_ROOT,
+        docsRoot: DOCS_ROOT,
+        version: VERSION,
+      });
       process.stdout.write(
         g.json ? `${JSON.stringify({ url: server.url })}\n` : `Neijuan is serving at ${server.url}\n`,
       );

@@ -79,7 +79,8 @@ export function checkCurated(inputs: CuratedInput[]): void {
       e.facts.forEach((f, j) => {
         needSource(input, ['entities', i, 'facts', j, 'source'], f.source);
         if (f.attr === 'founded') {
-          const year = Number(f.value);
+          // A year, or a date whose year is plausible.
+          const year = Number(/^(\d{3,4})(-\d{2}(-\d{2})?)?$/.exec(f.value)?.[1] ?? NaN);
           if (!Number.isInteger(year) || year < 600 || year > thisYear) {
             fail(input, ['entities', i, 'facts', j, 'value'], `implausible founding year ${f.value}`);
           }

@@ -26,7 +26,16 @@ export function Overview() {
     api.notable('group').then(setData, (e: Error) => setError(e.message));
   }, []);
 
-  const rows = useMemo(() => (data?.rows ?? []).filter((r) => r.year >= 2010), [data]);
+  // Every (year, group) gets a point: a year with no Chinese model is a zero, not a gap in the line.
+  const rows = useMemo(() => {
+    const found = (data?.rows ?? []).filter((r) => r.year >= 2010);
+    const years = [...new Set(found.map((r) => r.year))].sort((a, b) => a - b);
+    return years.flatMap((year) =>
+      Object.keys(LABELS).map(
+        (country) => found.find((r) => r.year === year && r.country === country) ?? { year, country, models: 0 },
+      ),
+    );
+  }, [data]);
   const make = useCallback(
     () =>
       Plot.plot({
