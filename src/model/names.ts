@@ -101,6 +101,9 @@ export function nameVariants(raw: string): string[] {
   const paren = /^(.*?)\s*\((.+)\)\s*$/u.exec(text);
   if (paren?.[1] && paren[2]) out.push(paren[1].trim(), paren[2].trim());
   if (text.includes(' / ')) out.push(...text.split(' / ').map((s) => s.trim()));
+  // "上海市人工智能实验室" is also written "上海人工智能实验室": a leading city name may carry 市 or not.
+  const city = /^(\p{Script=Han}{2,3})市(\p{Script=Han}{2,}.*)$/u.exec(text);
+  if (city?.[1] && city[2]) out.push(`${city[1]}${city[2]}`);
   return [...new Set(out.filter((s) => s.length > 0))];
 }
 

@@ -54,8 +54,9 @@ export class Resolver {
   /**
    * Resolves a raw name among entities of one family. Two equally good candidates are reported, never guessed.
    * "Z.ai (Zhipu AI)" resolves through its variant "Zhipu AI"; "商汤科技" through the stripped form "商汤".
+   * `kinds` narrows the family (a city, not the province of the same name).
    */
-  resolve(rawName: string, family: EntityFamily): Resolved {
+  resolve(rawName: string, family: EntityFamily, kinds?: readonly EntityKind[]): Resolved {
     // "Northeastern University (China)" or "哈尔滨工业大学（深圳）": a place in parentheses marks a distinct
     // entity (campus, namesake), so the name is not split into its parts.
     const variants = this.placeQualified(rawName) ? [rawName] : nameVariants(rawName);
@@ -69,7 +70,7 @@ export class Resolver {
       for (const name of names) {
         for (const id of index.get(keyOf(name)) ?? []) {
           const kind = this.kinds.get(id);
-          if (kind !== undefined && familyOf(kind) === family) found.add(id);
+          if (kind !== undefined && familyOf(kind) === family && (!kinds || kinds.includes(kind))) found.add(id);
         }
       }
       if (found.size === 1) return { type: 'match', entityId: [...found][0] as string, method };
