@@ -5,17 +5,24 @@ import { join } from 'node:path';
 import { curatedConnector } from '../sources/curated/source.ts';
 import { epochConnector } from '../sources/epoch/source.ts';
 import { llmListConnector } from '../sources/llms-in-china/source.ts';
+import { moeListConnector } from '../sources/cn-universities/source.ts';
 import { Db } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
 import { type IngestSummary, type Progress, ingest } from './pipeline.ts';
 
 /** The inputs a build reads, in order: the curated set first, so other inputs resolve onto its entities. */
-export function bundledInputs(dataDir: string): { curated: string; llmList: string | null; epoch: string[] } {
+export function bundledInputs(dataDir: string): {
+  curated: string;
+  universities: string | null;
+  llmList: string | null;
+  epoch: string[];
+} {
   const epochDir = join(dataDir, 'epoch');
-  const llmList = join(dataDir, 'llms-in-china', 'llms_in_china.csv');
+  const optional = (path: string) => (existsSync(path) ? path : null);
   return {
     curated: join(dataDir, 'curated'),
-    llmList: existsSync(llmList) ? llmList : null,
+    universities: optional(join(dataDir, 'cn-universities', 'cn_higher_education_institutions.csv')),
+    llmList: optional(join(dataDir, 'llms-in-china', 'llms_in_china.csv')),
     epoch: existsSync(epochDir)
       ? readdirSync(epochDir)
           .filter((f) => f.endsWith('.csv'))
@@ -45,6 +52,7 @@ export function dataFingerprint(dataDir: string): string {
 export async function loadBundled(db: Db, dataDir: string, progress?: Progress): Promise<IngestSummary[]> {
   const inputs = bundledInputs(dataDir);
   const out = [await ingest(db, curatedConnector, inputs.curated, progress)];
+  if (inputs.universities) out.push(await ingest(db, moeListConnector, inputs.universities, progress));
   if (inputs.llmList) out.push(await ingest(db, llmListConnector, inputs.llmList, progress));
   for (const file of inputs.epoch) out.push(await ingest(db, epochConnector, file, progress));
   return out;

@@ -1,13 +1,13 @@
 /** source → validate → map → stage → merge, in one transaction, with a run log. */
 import type { Bundle } from '../model/bundle.ts';
 import { InputError } from '../model/errors.ts';
-import { Resolver } from '../model/resolver.ts';
+import { IDENTITY_ATTRIBUTES, Resolver } from '../model/resolver.ts';
 import type { EntityKind } from '../model/types.ts';
 import type { Connector, ReadResult } from '../sources/source.ts';
 import type { Db } from '../store/db.ts';
 import { mergeRows } from '../store/merge.ts';
 import { danglingReferences } from '../store/queries/integrity.ts';
-import { knownNames } from '../store/queries/entities.ts';
+import { knownKeys, knownNames } from '../store/queries/entities.ts';
 import { finishRun, startRun } from '../store/queries/runs.ts';
 import { TABLES, type TableName } from '../store/tables.ts';
 import { bundleToCells } from './rows.ts';
@@ -59,6 +59,7 @@ export async function ingest<R>(
     progress('read', 1, 1);
     const resolver = new Resolver(
       (await knownNames(db, read.dataset)).map((k) => ({ ...k, kind: k.kind as EntityKind })),
+      await knownKeys(db, IDENTITY_ATTRIBUTES, read.dataset),
     );
     const bundle: Bundle = connector.map(read, resolver);
     const cells = bundleToCells(read.dataset, bundle);

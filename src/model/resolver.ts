@@ -13,13 +13,30 @@ export interface KnownName {
   name: string;
 }
 
+/** Facts that identify an entity outright: a match on one of these beats any name. */
+export const IDENTITY_ATTRIBUTES = ['moe_code', 'wikidata', 'openalex_id', 'admin_code', 'iso_code', 'ror'] as const;
+
+export interface KnownKey {
+  entityId: string;
+  attr: string;
+  value: string;
+}
+
 export class Resolver {
+  private readonly keys = new Map<string, Set<string>>();
   private readonly exact = new Map<string, Set<string>>();
   private readonly stripped = new Map<string, Set<string>>();
   private readonly kinds = new Map<string, EntityKind>();
 
-  constructor(known: Iterable<KnownName>) {
+  constructor(known: Iterable<KnownName>, keys: Iterable<KnownKey> = []) {
     for (const k of known) this.add(k.entityId, k.kind, [k.name]);
+    for (const k of keys) addTo(this.keys, `${k.attr}=${k.value}`, k.entityId);
+  }
+
+  /** The one entity an identity fact (an MOE code, a Wikidata id …) belongs to; undefined when none or several. */
+  byKey(attr: (typeof IDENTITY_ATTRIBUTES)[number], value: string): string | undefined {
+    const ids = this.keys.get(`${attr}=${value}`);
+    return ids?.size === 1 ? [...ids][0] : undefined;
   }
 
   /** Registers names of an entity (existing, or created by the input being mapped). */

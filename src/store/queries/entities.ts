@@ -17,6 +17,17 @@ export async function knownNames(db: Db, excludeDataset: string): Promise<KnownN
     ORDER BY n.entity_id, n.name`);
 }
 
+/** Identity facts (MOE code, Wikidata id …) of entities, except those `excludeDataset` wrote. */
+export async function knownKeys(
+  db: Db,
+  attrs: readonly string[],
+  excludeDataset: string,
+): Promise<{ entityId: string; attr: string; value: string }[]> {
+  return db.all(sql`
+    SELECT DISTINCT entity_id AS "entityId", attr, value FROM facts
+    WHERE list_contains(${attrs}::VARCHAR[], attr) AND dataset <> ${excludeDataset} ORDER BY ALL`);
+}
+
 export interface SourceRow {
   id: string;
   title: string;
