@@ -6,6 +6,7 @@ import { curatedConnector } from '../sources/curated/source.ts';
 import { epochConnector } from '../sources/epoch/source.ts';
 import { llmListConnector } from '../sources/llms-in-china/source.ts';
 import { moeListConnector } from '../sources/cn-universities/source.ts';
+import { cacConnector } from '../sources/cac/source.ts';
 import { Db } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
 import { type IngestSummary, type Progress, ingest } from './pipeline.ts';
@@ -15,6 +16,7 @@ export function bundledInputs(dataDir: string): {
   curated: string;
   universities: string | null;
   llmList: string | null;
+  cac: string | null;
   epoch: string[];
 } {
   const epochDir = join(dataDir, 'epoch');
@@ -23,6 +25,7 @@ export function bundledInputs(dataDir: string): {
     curated: join(dataDir, 'curated'),
     universities: optional(join(dataDir, 'cn-universities', 'cn_higher_education_institutions.csv')),
     llmList: optional(join(dataDir, 'llms-in-china', 'llms_in_china.csv')),
+    cac: optional(join(dataDir, 'cac', 'cac_aggregates.csv')),
     epoch: existsSync(epochDir)
       ? readdirSync(epochDir)
           .filter((f) => f.endsWith('.csv'))
@@ -54,6 +57,7 @@ export async function loadBundled(db: Db, dataDir: string, progress?: Progress):
   const out = [await ingest(db, curatedConnector, inputs.curated, progress)];
   if (inputs.universities) out.push(await ingest(db, moeListConnector, inputs.universities, progress));
   if (inputs.llmList) out.push(await ingest(db, llmListConnector, inputs.llmList, progress));
+  if (inputs.cac) out.push(await ingest(db, cacConnector, inputs.cac, progress));
   for (const file of inputs.epoch) out.push(await ingest(db, epochConnector, file, progress));
   return out;
 }

@@ -1,0 +1,65 @@
+/**
+ * Geography from CAC filing identifiers.
+ * A generative-AI service filing id reads `<Province in pinyin>-<Service>-<YYYYMMDD[NNNN]>`
+ * (e.g. Beijing-DeepseekChat-202404280016); an algorithm filing number reads 网信算备 + a six-digit GB/T 2260
+ * county code + operator digits + year + 号 (e.g. 网信算备110108…号: 110108 is Beijing's Haidian district).
+ */
+export type FilingId =
+  | { kind: 'genai'; provincePinyin: string; service: string; date: string; sequence: string | null }
+  | { kind: 'algorithm'; countyCode: string; cityCode: string; provinceCode: string; rest: string };
+
+export function parseFilingId(text: string): FilingId | null {
+  const id = text.trim();
+  const genai = /^([A-Za-z]+)-([A-Za-z0-9]+)-(\d{8})(\d{4})?$/.exec(id);
+  if (genai) {
+    const [, province = '', service = '', ymd = '', seq] = genai;
+    const date = `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
+    if (Number.isNaN(Date.parse(date))) return null;
+    return { kind: 'genai', provincePinyin: province.toLowerCase(), service, date, sequence: seq ?? null };
+  }
+  const algorithm = /^网信算备(\d{6})(\d+)号$/u.exec(id);
+  if (algorithm) {
+    const [, county = '', rest = ''] = algorithm;
+    return {
+      kind: 'algorithm',
+      countyCode: county,
+      // GB/T 2260: two digits of province, two of prefecture-level city, two of county.
+      cityCode: `${county.slice(0, 4)}00`,
+      provinceCode: `${county.slice(0, 2)}0000`,
+      rest,
+    };
+  }
+  return null;
+}
+
+export interface PlaceCodeTable {
+  /** GB/T 2260 code → city entity id (from cited admin_code facts). */
+  cityByCode: ReadonlyMap<string, string>;
+  /** GB/T 2260 code → province entity id. */
+  provinceByCode: ReadonlyMap<string, string>;
+  /** Toneless pinyin without spaces ("zhejiang", "beijing") → province entity id. */
+  provinceByPinyin: ReadonlyMap<string, string>;
+}
+
+export interface FilingPlace {
+  province: string | null;
+  city: string | null;
+  county_code: string | null;
+}
+
+/** Where a filing was made, as far as its identifier and the cited code table tell. */
+export function placeOfFiling(parsed: FilingId, table: PlaceCodeTable): FilingPlace {
+  switch (parsed.kind) {
+    case 'genai':
+      return { province: table.provinceByPinyin.get(parsed.provincePinyin) ?? null, city: null, county_code: null };
+    case 'algorithm': {
+      // Municipalities (Beijing, Shanghai, Tianjin, Chongqing) carry their province-level code as the city's code.
+      const city = table.cityByCode.get(parsed.cityCode) ?? table.cityByCode.get(parsed.provinceCode) ?? null;
+      return { province: table.provinceByCode.get(parsed.provinceCode) ?? null, city, county_code: parsed.countyCode };
+    }
+    default: {
+      const unreachable: never = parsed;
+      return unreachable;
+    }
+  }
+}
