@@ -188,24 +188,30 @@ export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
 
     const orgNames = splitList(row.organization);
     const categories = splitList(row.categorization);
-    const orgIds: string[] = [];
-    orgNames.forEach((raw, i) => {
+    // One entry per organisation name (null where resolution was ambiguous), aligned with orgNames.
+    const orgIds: (string | null)[] = orgNames.map((raw, i) => {
       // A category belongs to an organisation only when the two lists line up one to one.
       const kind = categories.length === orgNames.length ? KIND_OF_CATEGORY[categories[i] ?? ''] : undefined;
-      const id = orgEntity(row, raw, kind);
+      return orgEntity(row, raw, kind);
+    });
+    orgIds.forEach((id) => {
       if (id === null) return;
-      orgIds.push(id);
       b.relations.push({ subjectId: id, predicate: 'developed', objectId: modelId, sourceId: src });
     });
-    // A lone organisation with a lone country is located there; several of each cannot be paired safely.
-    const onlyOrg = orgIds[0];
-    const onlyCode = codes[0];
-    if (orgIds.length === 1 && codes.length === 1 && onlyOrg && onlyCode && createdOrgs.has(orgNames[0] ?? '')) {
-      b.relations.push({
-        subjectId: onlyOrg,
-        predicate: 'located_in',
-        objectId: `country:${onlyCode.toLowerCase()}`,
-        sourceId: src,
+    // When a row names one country only ("China" or "China,China"), every organisation it created is there;
+    // several countries cannot be paired with several organisations safely, so they are left unplaced.
+    const onlyCode = codes.length === 1 ? codes[0] : undefined;
+    if (onlyCode) {
+      orgNames.forEach((raw, i) => {
+        const id = orgIds[i];
+        if (id && createdOrgs.get(raw) === id) {
+          b.relations.push({
+            subjectId: id,
+            predicate: 'located_in',
+            objectId: `country:${onlyCode.toLowerCase()}`,
+            sourceId: src,
+          });
+        }
       });
     }
 

@@ -61,25 +61,10 @@ export interface EntityFilter {
   offset: number;
 }
 
-// An entity's city: where it is headquartered, or (for places and universities) located.
-const CITY = sql`(SELECT min(r.object_id) FROM relations r WHERE r.subject_id = e.id
-  AND r.predicate IN ('headquartered_in', 'located_in') AND r.object_id LIKE 'city:%')`;
-// An entity's country: directly, or through its city's province.
-const COUNTRY = sql`(SELECT min(c) FROM (
-    SELECT r.object_id AS c FROM relations r WHERE r.subject_id = e.id
-      AND r.predicate IN ('headquartered_in', 'located_in') AND r.object_id LIKE 'country:%'
-    UNION ALL SELECT r3.object_id FROM relations r1
-      JOIN relations r2 ON r2.subject_id = r1.object_id AND r2.predicate = 'located_in'
-      JOIN relations r3 ON r3.subject_id = r2.object_id AND r3.predicate = 'located_in' AND r3.object_id LIKE 'country:%'
-      WHERE r1.subject_id = e.id AND r1.predicate IN ('headquartered_in', 'located_in') AND r1.object_id LIKE 'city:%'
-    UNION ALL SELECT r2.object_id FROM relations r1
-      JOIN relations r2 ON r2.subject_id = r1.object_id AND r2.predicate = 'located_in' AND r2.object_id LIKE 'country:%'
-      WHERE r1.subject_id = e.id AND r1.predicate IN ('headquartered_in', 'located_in') AND r1.object_id LIKE 'city:%'
-  ))`;
-
 const ENTITY_COLUMNS = sql`e.id, e.kind, e.name_en, e.name_zh, e.name_pinyin, e.description,
   coalesce((SELECT list(DISTINCT s.segment ORDER BY s.segment) FROM entity_segments s WHERE s.entity_id = e.id), []) AS segments,
-  ${CITY} AS city, ${COUNTRY} AS country`;
+  (SELECT p.city FROM entity_place p WHERE p.entity_id = e.id) AS city,
+  (SELECT p.country FROM entity_place p WHERE p.entity_id = e.id) AS country`;
 
 function filterSql(f: EntityFilter): Sql {
   const where: Sql[] = [sql`TRUE`];
