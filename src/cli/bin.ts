@@ -1,6 +1,12 @@
 /** Entry point: runs the program and turns any error into one clear line and exit code 1. */
 import { createProgram } from './program.ts';
 
+// `neijuan … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 try {
   await createProgram().parseAsync(process.argv);
 } catch (error) {

@@ -1,6 +1,8 @@
 /** The `neijuan` command line: one file per verb under commands/. */
 import { Command } from 'commander';
 import { buildCommand } from './commands/build.ts';
+import { checkDataCommand } from './commands/check-data.ts';
+import { resolveCommand } from './commands/resolve.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { lookupCommands } from './commands/lookup.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -16,5 +18,7 @@ export function createProgram(): Command {
   serveCommand(program);
   ingestCommand(program);
   lookupCommands(program);
+  checkDataCommand(program);
+  resolveCommand(program);
   return program;
 }

@@ -110,6 +110,24 @@ export const PREDICATES = [
 ] as const;
 export type Predicate = (typeof PREDICATES)[number];
 
+/**
+ * Attributes that legitimately hold several values at once (an entity has several domains, countries, links…).
+ * Every other attribute with two different values from two sources is a dispute.
+ */
+export const MULTI_VALUED_ATTRIBUTES: readonly string[] = [
+  'domain',
+  'country',
+  'category',
+  'link',
+  'notability_criteria',
+  'insead_note',
+  'group',
+  'supervising_department',
+  'alias',
+  'international_brand',
+  'campus_location',
+];
+
 /** Where a fact comes from. Every fact, relation, observation and price points at one. */
 export interface Source {
   id: string;

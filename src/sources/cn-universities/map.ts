@@ -53,6 +53,9 @@ export function mapMoeList(rows: readonly MoeRow[], resolver: Resolver): Bundle 
           description: null,
         });
         b.names.push({ entityId: id, name: row.location, kind: 'zh', sourceId: SRC });
+        const short = row.location.replace(/市$/u, '');
+        if (short !== row.location) b.names.push({ entityId: id, name: short, kind: 'alias', sourceId: SRC });
+        resolver.add(id, 'city', [short]);
         b.entitySources.push({ entityId: id, sourceId: SRC });
         b.relations.push({ subjectId: id, predicate: 'located_in', objectId: province, sourceId: SRC });
       }

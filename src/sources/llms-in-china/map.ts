@@ -73,7 +73,8 @@ export function mapLlmList(rows: readonly LlmListRow[], resolver: Resolver): Bun
     }
     let cityId: string | null = null;
     const cityName = rest === '' ? raw.replace(PROVINCE_SUFFIX, '') : rest;
-    const city = resolver.resolve(cityName, 'place', ['city']);
+    let city = resolver.resolve(cityName, 'place', ['city']);
+    if (city.type === 'none') city = resolver.resolve(`${cityName}市`, 'place', ['city']);
     if (city.type === 'match') cityId = city.entityId;
     else if (city.type === 'none' && provinceId !== null && rest !== '') {
       cityId = uniqueId('city', cityName);

@@ -1,5 +1,6 @@
 /** Typed queries over entities, their names, facts, relations and sources. */
 import type { Db } from '../db.ts';
+import { MULTI_VALUED_ATTRIBUTES } from '../../model/types.ts';
 import { join, sql, type Sql } from '../sql.ts';
 
 export interface KnownNameRow {
@@ -126,7 +127,7 @@ export async function entityNames(db: Db, id: string): Promise<NameRow[]> {
 export async function entityFacts(db: Db, id: string): Promise<FactRow[]> {
   return db.all<FactRow>(sql`
     SELECT attr, value, unit, as_of, note, estimate, source_id,
-      count(DISTINCT value) OVER (PARTITION BY attr) > 1 AND attr NOT IN ('country', 'domain', 'notability_criteria') AS disputed
+      count(DISTINCT value) OVER (PARTITION BY attr) > 1 AND NOT list_contains(${MULTI_VALUED_ATTRIBUTES}::VARCHAR[], attr) AS disputed
     FROM (SELECT DISTINCT attr, value, unit, as_of, note, estimate, source_id FROM facts WHERE entity_id = ${id})
     ORDER BY attr, value, source_id`);
 }
