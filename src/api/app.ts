@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { sql } from '../store/sql.ts';
 import type { AppDeps } from './context.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   entityRoutes(app, deps);
   indicatorRoutes(app, deps);
   sourceRoutes(app, deps);
+  analyticsRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

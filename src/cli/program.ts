@@ -1,5 +1,6 @@
 /** The `neijuan` command line: one file per verb under commands/. */
 import { Command } from 'commander';
+import { analyticsCommands } from './commands/analytics.ts';
 import { buildCommand } from './commands/build.ts';
 import { checkDataCommand } from './commands/check-data.ts';
 import { resolveCommand } from './commands/resolve.ts';
@@ -20,5 +21,6 @@ export function createProgram(): Command {
   lookupCommands(program);
   checkDataCommand(program);
   resolveCommand(program);
+  analyticsCommands(program);
   return program;
 }

@@ -7,6 +7,7 @@ import { epochConnector } from '../sources/epoch/source.ts';
 import { llmListConnector } from '../sources/llms-in-china/source.ts';
 import { moeListConnector } from '../sources/cn-universities/source.ts';
 import { cacConnector } from '../sources/cac/source.ts';
+import { owidConnector } from '../sources/owid/source.ts';
 import { Db } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
 import { type IngestSummary, type Progress, ingest } from './pipeline.ts';
@@ -17,6 +18,7 @@ export function bundledInputs(dataDir: string): {
   universities: string | null;
   llmList: string | null;
   cac: string | null;
+  owid: string | null;
   epoch: string[];
 } {
   const epochDir = join(dataDir, 'epoch');
@@ -26,6 +28,7 @@ export function bundledInputs(dataDir: string): {
     universities: optional(join(dataDir, 'cn-universities', 'cn_higher_education_institutions.csv')),
     llmList: optional(join(dataDir, 'llms-in-china', 'llms_in_china.csv')),
     cac: optional(join(dataDir, 'cac', 'cac_aggregates.csv')),
+    owid: optional(join(dataDir, 'owid', 'ai_publications.csv')),
     epoch: existsSync(epochDir)
       ? readdirSync(epochDir)
           .filter((f) => f.endsWith('.csv'))
@@ -58,6 +61,7 @@ export async function loadBundled(db: Db, dataDir: string, progress?: Progress):
   if (inputs.universities) out.push(await ingest(db, moeListConnector, inputs.universities, progress));
   if (inputs.llmList) out.push(await ingest(db, llmListConnector, inputs.llmList, progress));
   if (inputs.cac) out.push(await ingest(db, cacConnector, inputs.cac, progress));
+  if (inputs.owid) out.push(await ingest(db, owidConnector, inputs.owid, progress));
   for (const file of inputs.epoch) out.push(await ingest(db, epochConnector, file, progress));
   return out;
 }

@@ -5,6 +5,7 @@ import { moeListConnector } from '../../sources/cn-universities/source.ts';
 import { curatedConnector } from '../../sources/curated/source.ts';
 import { epochConnector } from '../../sources/epoch/source.ts';
 import { llmListConnector } from '../../sources/llms-in-china/source.ts';
+import { owidConnector } from '../../sources/owid/source.ts';
 import type { Connector } from '../../sources/source.ts';
 import { Db } from '../../store/db.ts';
 import { type GlobalOptions, dbPath } from '../context.ts';
@@ -17,6 +18,7 @@ const CONNECTORS: Readonly<Record<string, Connector<unknown>>> = {
   'llms-in-china': llmListConnector,
   'cn-universities': moeListConnector,
   cac: cacConnector,
+  owid: owidConnector,
 };
 
 export function ingestCommand(program: Command): void {

@@ -21,7 +21,9 @@ export function mapCacTotals(rows: readonly CacRow[], file: string): Bundle {
       });
       continue;
     }
-    const sourceId = `src:cac-${row.cac_announcement_url.replace(/^.*\/(\d{4}-\d{2})\/(c_\d+)\.htm$/, '$1-$2')}`;
+    // …/2025-01/08/c_1738034725920930.htm → src:cac-2025-01-08-c1738034725920930
+    const parts = /\/(\d{4}-\d{2})\/(\d{2})\/c_(\d+)\.htm$/.exec(row.cac_announcement_url);
+    const sourceId = parts ? `src:cac-${parts[1]}-${parts[2]}-c${parts[3]}` : `src:cac-${row.as_of}`;
     if (!sources.has(sourceId)) {
       sources.add(sourceId);
       b.sources.push({

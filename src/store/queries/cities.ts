@@ -17,3 +17,113 @@ export async function modelMakersByPlace(db: Db, dataset: string): Promise<CityC
     WHERE d.dataset = ${dataset} AND d.predicate = 'developed'
     GROUP BY ALL ORDER BY organizations DESC, city`);
 }
+
+export interface CityLeagueRow {
+  city: string;
+  name_en: string | null;
+  name_zh: string | null;
+  province: string | null;
+  ai_organizations: number;
+  llm_makers: number;
+  notable_models: number;
+  universities: number;
+  papers: number | null;
+  founders_known: number;
+  founders_local: number;
+  [key: string]: unknown;
+}
+
+const ORG_KINDS = ['company', 'lab', 'university', 'government', 'investor', 'organization'];
+
+/**
+ * The city league: per city, AI organisations, LLM makers (from the LLM list), notable models (from the Epoch
+ * notable vintage given), universities, OpenAlex papers when ingested, and the "Hangzhou model" signal: of the
+ * founders of the city's AI organisations whose university is known, how many studied in the same city or province.
+ */
+export async function cityLeague(
+  db: Db,
+  country: string | null,
+  notableDataset: string | null,
+): Promise<CityLeagueRow[]> {
+  return db.all<CityLeagueRow>(sql`
+    WITH ai_org AS (
+      SELECT e.id, p.city, p.province FROM entities e JOIN entity_place p ON p.entity_id = e.id
+      WHERE list_contains(${ORG_KINDS}::VARCHAR[], e.kind) AND p.city IS NOT NULL
+        AND (${country}::VARCHAR IS NULL OR p.country = ${country})
+        AND (EXISTS (SELECT 1 FROM entity_segments s WHERE s.entity_id = e.id)
+          OR EXISTS (SELECT 1 FROM relations r WHERE r.subject_id = e.id AND r.predicate = 'developed'))
+    ),
+    llm AS (SELECT DISTINCT subject_id AS id FROM relations WHERE predicate = 'developed' AND dataset LIKE 'llms-in-china:%'),
+    notable AS (
+      SELECT DISTINCT r.subject_id AS org, m.model_id FROM epoch_models m
+      JOIN relations r ON r.object_id = m.model_id AND r.predicate = 'developed'
+      WHERE m.dataset = ${notableDataset} AND m.notable
+    ),
+    founders AS (
+      SELECT DISTINCT o.city, o.province, f.object_id AS person FROM ai_org o
+      JOIN relations f ON f.subject_id = o.id AND f.predicate = 'founded_by'
+    ),
+    schooling AS (
+      SELECT fo.city, fo.person,
+        bool_or(up.city = fo.city OR up.province = fo.province) AS local
+      FROM founders fo JOIN relations ed ON ed.subject_id = fo.person AND ed.predicate = 'educated_at'
+      JOIN entity_place up ON up.entity_id = ed.object_id GROUP BY ALL
+    ),
+    unis AS (
+      SELECT p.city, count(*) AS n FROM entities e JOIN entity_place p ON p.entity_id = e.id
+      WHERE e.kind = 'university' GROUP BY p.city
+    ),
+    papers AS (
+      SELECT p.city, sum(o.value) AS n FROM observations o JOIN entity_place p ON p.entity_id = o.subject_id
+      WHERE o.metric = 'openalex.works' GROUP BY p.city
+    )
+    SELECT o.city, c.name_en, c.name_zh, min(o.province) AS province,
+      count(DISTINCT o.id)::INT AS ai_organizations,
+      count(DISTINCT o.id) FILTER (WHERE o.id IN (SELECT id FROM llm))::INT AS llm_makers,
+      (SELECT count(DISTINCT n.model_id) FROM notable n WHERE n.org IN (SELECT id FROM ai_org a2 WHERE a2.city = o.city))::INT AS notable_models,
+      coalesce((SELECT n FROM unis u WHERE u.city = o.city), 0)::INT AS universities,
+      (SELECT n FROM papers pa WHERE pa.city = o.city)::DOUBLE AS papers,
+      (SELECT count(*) FROM schooling s WHERE s.city = o.city)::INT AS founders_known,
+      (SELECT count(*) FILTER (WHERE s.local) FROM schooling s WHERE s.city = o.city)::INT AS founders_local
+    FROM ai_org o JOIN entities c ON c.id = o.city
+    GROUP BY o.city, c.name_en, c.name_zh ORDER BY ai_organizations DESC, o.city`);
+}
+
+export interface AlumniRow {
+  university: string;
+  name: string | null;
+  city: string | null;
+  founders: number;
+  companies: number;
+  company_ids: string[];
+  [key: string]: unknown;
+}
+
+/** Per university: how many founders of organisations studied there, and the organisations they founded. */
+export async function alumniFounders(db: Db): Promise<AlumniRow[]> {
+  return db.all<AlumniRow>(sql`
+    SELECT ed.object_id AS university, coalesce(u.name_en, u.name_zh) AS name, p.city,
+      count(DISTINCT ed.subject_id)::INT AS founders, count(DISTINCT f.subject_id)::INT AS companies,
+      list(DISTINCT f.subject_id ORDER BY f.subject_id) AS company_ids
+    FROM relations ed JOIN relations f ON f.object_id = ed.subject_id AND f.predicate = 'founded_by'
+    JOIN entities u ON u.id = ed.object_id LEFT JOIN entity_place p ON p.entity_id = ed.object_id
+    WHERE ed.predicate = 'educated_at'
+    GROUP BY ALL ORDER BY companies DESC, university`);
+}
+
+export interface NetworkEdgeRow {
+  source: string;
+  target: string;
+  predicate: 'educated_at' | 'founded_by';
+  source_id: string;
+  [key: string]: unknown;
+}
+
+/** The alumni and founder graph: person → university (educated_at) and organisation → founder (founded_by). */
+export async function alumniEdges(db: Db): Promise<NetworkEdgeRow[]> {
+  return db.all<NetworkEdgeRow>(sql`
+    SELECT DISTINCT subject_id AS source, object_id AS target, predicate, min(source_id) AS source_id FROM relations
+    WHERE predicate IN ('educated_at', 'founded_by')
+      AND (predicate = 'founded_by' OR subject_id IN (SELECT object_id FROM relations WHERE predicate = 'founded_by'))
+    GROUP BY ALL ORDER BY ALL`);
+}

@@ -1,0 +1,25 @@
+/** Every analytics payload carries the metrics it reports (with a link to their method) and the sources behind it. */
+import { metricById } from '../analytics/metrics.ts';
+import type { Db } from '../store/db.ts';
+import { getSources, type SourceRow } from '../store/queries/entities.ts';
+
+export interface Provenance {
+  metrics: { id: string; title: string; methodology: string }[];
+  sources: SourceRow[];
+}
+
+export async function provenance(
+  db: Db,
+  metricIds: readonly string[],
+  sourceIds: Iterable<string> = [],
+): Promise<Provenance> {
+  const ids = new Set<string>(sourceIds);
+  const metrics = metricIds.map((id) => {
+    const m = metricById(id);
+    if (!m) throw new Error(`metric ${id} is not in the registry`);
+    for (const s of m.sources) ids.add(s);
+    return { id: m.id, title: m.title, methodology: `/docs/METHODOLOGY.md#${m.id}` };
+  });
+  // Only sources present in this database are listed: a metric whose connector has not run cites nothing yet.
+  return { metrics, sources: await getSources(db, [...ids]) };
+}

@@ -1,0 +1,317 @@
+/** The analytics routes: compare, segments, involution, cities, prices, network, adoption. Each has ?format=csv. */
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { COMPONENTS, computeInvolution, parseWeights } from '../../analytics/involution.ts';
+import { layoutNetwork, type NetworkPayload } from '../../analytics/network.ts';
+import { convertPrices } from '../../analytics/prices.ts';
+import { SEGMENTS } from '../../model/types.ts';
+import { derivativesByBase, downloadSeries } from '../../store/queries/adoption.ts';
+import { alumniEdges, alumniFounders, cityLeague } from '../../store/queries/cities.ts';
+import {
+  notableModelsByBloc,
+  observationSeries,
+  observationsByBloc,
+  openWeightDownloadsByCountry,
+} from '../../store/queries/compare.ts';
+import { getEntities } from '../../store/queries/entities.ts';
+import { defaultNotableDataset } from '../../store/queries/indicators.ts';
+import { fxRates, pricePoints } from '../../store/queries/prices.ts';
+import {
+  releaseCredits,
+  segmentCities,
+  segmentPlayers,
+  segmentSourceIds,
+  segmentSummaries,
+} from '../../store/queries/segments.ts';
+import type { AppDeps } from '../context.ts';
+import { toCsv } from '../csv.ts';
+import { provenance } from '../provenance.ts';
+
+const format = z.enum(['json', 'csv']).default('json');
+const country = z
+  .string()
+  .regex(/^(country:[a-z]{2}|all)$/, 'expected country:xx or all')
+  .default('country:cn');
+const year = z.coerce.number().int().min(1950).max(2100);
+const csv = (c: Context, rows: readonly object[]) =>
+  c.body(toCsv(rows as Record<string, unknown>[]), 200, { 'content-type': 'text/csv; charset=utf-8' });
+const countryOrNull = (c: string) => (c === 'all' ? null : c);
+
+export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
+  const { db } = deps;
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/compare',
+      summary:
+        'China, the US, the EU-27, the UK and the rest: notable and open-weight models, publications, filings, downloads',
+      request: {
+        query: z.object({
+          series: z.enum(['notable-models', 'open-weight-models', 'publications']).optional(),
+          format,
+        }),
+      },
+      responses: { 200: { description: 'Series per bloc and year, each from one source, with methods and sources' } },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const dataset = await defaultNotableDataset(db);
+      const notable = dataset ? await notableModelsByBloc(db, dataset, false) : [];
+      const openWeights = dataset ? await notableModelsByBloc(db, dataset, true) : [];
+      const publications = await observationsByBloc(db, 'publications.ai.eto');
+      if (q.format === 'csv') {
+        const rows = [
+          ...notable.map((r) => ({ series: 'notable-models', ...r })),
+          ...openWeights.map((r) => ({ series: 'open-weight-models', ...r })),
+          ...publications.map((r) => ({ series: 'publications', year: r.year, bloc: r.bloc, value: r.value })),
+        ].filter((r) => !q.series || r.series === q.series);
+        return csv(c, rows);
+      }
+      const filings = await observationSeries(db, 'cac.genai_services_filed', 'country:cn');
+      const downloads = await openWeightDownloadsByCountry(db);
+      const p = await provenance(
+        db,
+        ['compare-notable-models', 'ai-publications-eto', 'genai-filings', 'open-weight-downloads'],
+        filings.map((f) => f.source_id),
+      );
+      return c.json(
+        {
+          blocs: ['CN', 'US', 'EU', 'GB', 'other'],
+          series: {
+            'notable-models': notable,
+            'open-weight-models': openWeights,
+            publications: publications.map((r) => ({ ...r, upper_bound: r.bloc === 'EU' })),
+            'genai-filings-cn': filings,
+            'open-weight-downloads-by-country': downloads,
+            patents: [],
+          },
+          notes: {
+            patents:
+              'No cited patent figures are bundled; the INSEAD article states China is ahead on patents without a figure.',
+            publications:
+              'ETO whole counting: the EU sum over-counts papers co-authored across members (an upper bound).',
+          },
+          ...p,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/segments',
+      summary: 'Segments: players, cities and releases per year (one segment with ?segment=)',
+      request: { query: z.object({ segment: z.enum(SEGMENTS).optional(), country, format }) },
+      responses: { 200: { description: 'The taxonomy with counts, or one segment in detail' } },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const where = countryOrNull(q.country);
+      if (!q.segment) {
+        const rows = await segmentSummaries(db, where);
+        if (q.format === 'csv') return csv(c, rows);
+        return c.json({ country: q.country, segments: SEGMENTS, rows, ...(await provenance(db, ['segments'])) }, 200);
+      }
+      const players = await segmentPlayers(db, q.segment, where);
+      if (q.format === 'csv') return csv(c, players);
+      const credits = await releaseCredits(db, q.segment, where);
+      const perYear = new Map<number, number>();
+      for (const r of credits) perYear.set(r.year, (perYear.get(r.year) ?? 0) + r.credit);
+      return c.json(
+        {
+          segment: q.segment,
+          country: q.country,
+          players,
+          cities: await segmentCities(db, q.segment, where),
+          releases: [...perYear.entries()]
+            .sort((a, b) => a[0] - b[0])
+            .map(([y, n]) => ({ year: y, releases: Math.round(n * 100) / 100 })),
+          ...(await provenance(db, ['segments'], await segmentSourceIds(db, q.segment, where))),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/involution',
+      summary: 'The involution index of a segment per year, with every component; weights can be changed',
+      request: {
+        query: z
+          .object({
+            segment: z.enum(SEGMENTS).default('llm'),
+            country,
+            from: year.default(2015),
+            to: year.default(2025),
+            weights: z.string().max(200).optional().openapi({ example: 'players:0.5,price:0' }),
+            format,
+          })
+          .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] }),
+      },
+      responses: {
+        200: { description: 'Years with components, z-scores and the index' },
+        400: { description: 'Bad weights' },
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      let weights;
+      try {
+        weights = parseWeights(q.weights);
+      } catch (error) {
+        return c.json({ error: `bad request: weights: ${(error as Error).message}` }, 400);
+      }
+      const where = countryOrNull(q.country);
+      const players = await segmentPlayers(db, q.segment, where);
+      const credits = await releaseCredits(db, q.segment, where);
+      const vendors = new Set(players.map((p) => p.org));
+      const prices =
+        q.segment === 'llm'
+          ? convertPrices(await pricePoints(db, null), await fxRates(db))
+              .filter((p) => vendors.has(p.vendor_id) && p.output_usd !== null)
+              .map((p) => ({ year: Number(p.date.slice(0, 4)), usd: p.output_usd as number }))
+          : [];
+      const result = computeInvolution(players, credits, prices, q.from, q.to, weights);
+      if (q.format === 'csv') {
+        return csv(
+          c,
+          result.years.map(({ z, ...y }) => ({ ...y, ...Object.fromEntries(COMPONENTS.map((k) => [`z_${k}`, z[k]])) })),
+        );
+      }
+      const metrics = q.segment === 'llm' ? ['involution-index', 'llm-prices'] : ['involution-index'];
+      const p = await provenance(db, metrics, await segmentSourceIds(db, q.segment, where));
+      return c.json({ segment: q.segment, country: q.country, components: COMPONENTS, ...result, ...p }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cities',
+      summary: 'The city league, and alumni-founded companies per university',
+      request: { query: z.object({ country, format }) },
+      responses: {
+        200: { description: 'Cities with their AI organisations, models, universities and Hangzhou-model signals' },
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await cityLeague(db, countryOrNull(q.country), await defaultNotableDataset(db));
+      if (q.format === 'csv') return csv(c, rows);
+      return c.json(
+        {
+          country: q.country,
+          cities: rows,
+          alumni: (await alumniFounders(db)).slice(0, 50),
+          ...(await provenance(db, ['city-league'])),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/prices',
+      summary: 'LLM API list prices over time, in CNY and USD at a dated, cited rate',
+      request: {
+        query: z.object({
+          vendor: z
+            .string()
+            .regex(/^org:[a-z0-9-]+$/)
+            .optional(),
+          format,
+        }),
+      },
+      responses: { 200: { description: 'Price points with their source and the exchange rate used' } },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const prices = convertPrices(await pricePoints(db, q.vendor ?? null), await fxRates(db));
+      if (q.format === 'csv') {
+        return csv(
+          c,
+          prices.map(({ fx, ...p }) => ({
+            ...p,
+            fx_rate: fx?.rate ?? null,
+            fx_period: fx?.period ?? null,
+            fx_source: fx?.source_id ?? null,
+          })),
+        );
+      }
+      const ids = new Set<string>();
+      for (const p of prices) {
+        ids.add(p.source_id);
+        if (p.fx) ids.add(p.fx.source_id);
+      }
+      return c.json({ prices, ...(await provenance(db, ['llm-prices'], ids)) }, 200);
+    },
+  );
+
+  let network: NetworkPayload | null = null;
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/network',
+      summary: 'The alumni and founder graph with server-computed positions',
+      request: { query: z.object({ format }) },
+      responses: { 200: { description: 'Nodes with x, y and size; edges with their source' } },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      if (network === null) {
+        // Computed once per server: the database is read-only while it serves.
+        const edges = await alumniEdges(db);
+        const ids = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+        const labels = new Map(
+          (await getEntities(db, ids)).map((e) => [e.id, { label: e.name_en ?? e.name_zh ?? e.id, kind: e.kind }]),
+        );
+        network = layoutNetwork(edges, labels);
+      }
+      if (q.format === 'csv') return csv(c, network.nodes);
+      return c.json(
+        {
+          ...network,
+          ...(await provenance(
+            db,
+            ['alumni-network'],
+            network.edges.map((e) => e.source_id),
+          )),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/adoption',
+      summary: 'Open-weight adoption: derivatives per base model and organisation, downloads over time',
+      request: { query: z.object({ format }) },
+      responses: {
+        200: { description: 'Derivative counts and download series (empty until a Hugging Face sync is ingested)' },
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const derivatives = await derivativesByBase(db);
+      if (q.format === 'csv') return csv(c, derivatives);
+      return c.json(
+        {
+          derivatives,
+          downloads: await downloadSeries(db),
+          by_country: await openWeightDownloadsByCountry(db),
+          ...(await provenance(db, ['open-weight-adoption', 'open-weight-downloads'])),
+        },
+        200,
+      );
+    },
+  );
+}

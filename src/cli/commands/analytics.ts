@@ -1,0 +1,166 @@
+/**
+ * CLI twins of the analytics routes: the same code path as the API (the app is called in-process), printed as a
+ * table or, with --json, exactly the API's payload.
+ */
+import type { Command } from 'commander';
+import { SearchIndex } from '../../analytics/search-index.ts';
+import { createApp } from '../../api/app.ts';
+import { Db } from '../../store/db.ts';
+import { searchDocuments } from '../../store/queries/entities.ts';
+import { type GlobalOptions, VERSION, dbPath } from '../context.ts';
+import { printJson, printTable } from '../output.ts';
+
+async function callApi(g: GlobalOptions, path: string): Promise<Record<string, unknown>> {
+  const db = await Db.open({ path: dbPath(g), readOnly: true });
+  try {
+    const app = createApp({
+      db,
+      search: new SearchIndex(await searchDocuments(db)),
+      webRoot: null,
+      docsRoot: null,
+      version: VERSION,
+    });
+    const res = await app.request(path);
+    const body = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw new Error(String(body.error ?? res.status));
+    return body;
+  } finally {
+    db.close();
+  }
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+function show(g: GlobalOptions, body: Record<string, unknown>, rows: unknown, columns?: string[]): void {
+  if (g.json) return printJson(body);
+  printTable(Array.isArray(rows) ? rows : [], columns);
+  const sources = (body.sources as { title: string; url: string }[] | undefined) ?? [];
+  const metrics = (body.metrics as { id: string; methodology: string }[] | undefined) ?? [];
+  for (const m of metrics) process.stdout.write(`method: ${m.methodology}\n`);
+  for (const s of sources.slice(0, 8)) process.stdout.write(`source: ${s.title} — ${s.url}\n`);
+  if (sources.length > 8) process.stdout.write(`… and ${sources.length - 8} more sources (--json lists all)\n`);
+}
+
+export function analyticsCommands(program: Command): void {
+  program
+    .command('compare')
+    .description('China, the US, the EU-27, the UK and the rest: notable and open-weight models, AI publications')
+    .option('--series <name>', 'notable-models | open-weight-models | publications', 'notable-models')
+    .action(async (opts: { series: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const body = await callApi(g, '/api/compare');
+      const series = (body.series as Record<string, { year: number; bloc: string; value: number }[]>)[opts.series];
+      if (!series) throw new Error(`unknown series "${opts.series}"`);
+      const years = [...new Set(series.map((r) => r.year))].filter((y) => y >= 2015);
+      const table = years.map((year) => ({
+        year,
+        ...Object.fromEntries(
+          ['CN', 'US', 'EU', 'GB', 'other'].map((b) => [
+            b,
+            series.find((r) => r.year === year && r.bloc === b)?.value ?? 0,
+          ]),
+        ),
+      }));
+      show(g, body, table);
+    });
+
+  program
+    .command('segments')
+    .description('the segment taxonomy with players, cities and releases; or one segment in detail')
+    .argument('[segment]')
+    .option('--country <id>', 'country:xx or all', 'country:cn')
+    .action(async (segment: string | undefined, opts: { country: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const body = await callApi(g, `/api/segments${query({ segment, country: opts.country })}`);
+      show(g, body, segment ? body.players : body.rows);
+    });
+
+  program
+    .command('involution')
+    .description('the involution index of a segment per year, with its components')
+    .argument('<segment>')
+    .option('--country <id>', 'country:xx or all', 'country:cn')
+    .option('--from <year>', 'first year', '2015')
+    .option('--to <year>', 'last year', '2025')
+    .option('--weights <list>', 'e.g. players:0.5,price:0')
+    .action(
+      async (segment: string, opts: { country: string; from: string; to: string; weights?: string }, cmd: Command) => {
+        const g = cmd.optsWithGlobals<GlobalOptions>();
+        const body = await callApi(g, `/api/involution${query({ segment, ...opts })}`);
+        show(g, body, body.years, [
+          'year',
+          'players',
+          'entrants',
+          'exits',
+          'releases',
+          'concentration',
+          'price',
+          'price_change',
+          'index',
+        ]);
+      },
+    );
+
+  program
+    .command('cities')
+    .description('the city league: AI organisations, LLM makers, notable models, universities, local founders')
+    .option('--country <id>', 'country:xx or all', 'country:cn')
+    .action(async (opts: { country: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const body = await callApi(g, `/api/cities${query(opts)}`);
+      show(g, body, body.cities, [
+        'city',
+        'name_en',
+        'ai_organizations',
+        'llm_makers',
+        'notable_models',
+        'universities',
+        'founders_known',
+        'founders_local',
+      ]);
+    });
+
+  program
+    .command('prices')
+    .description('LLM API list prices over time, in CNY and USD at a dated, cited rate')
+    .option('--vendor <id>', 'e.g. org:deepseek')
+    .action(async (opts: { vendor?: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const body = await callApi(g, `/api/prices${query(opts)}`);
+      show(g, body, body.prices, [
+        'date',
+        'vendor',
+        'model',
+        'currency',
+        'input',
+        'output',
+        'input_usd',
+        'output_usd',
+        'input_cny',
+        'output_cny',
+      ]);
+    });
+
+  program
+    .command('network')
+    .description('the alumni and founder graph (nodes with server-computed positions)')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const body = await callApi(g, '/api/network');
+      show(g, body, body.nodes, ['id', 'label', 'kind', 'size', 'x', 'y']);
+    });
+
+  program
+    .command('adoption')
+    .description('open-weight adoption: derivatives per base model, downloads over time (after a Hugging Face sync)')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const body = await callApi(g, '/api/adoption');
+      show(g, body, body.derivatives);
+    });
+}

@@ -1,0 +1,72 @@
+/**
+ * Named SQL for the country comparison: CN, US, EU (27 members), GB, and everyone else. Each series is computed
+ * from one source and never mixed with another.
+ */
+import { EU27 } from '../../model/countries.ts';
+import type { Db } from '../db.ts';
+import { sql } from '../sql.ts';
+
+export interface BlocYearRow {
+  year: number;
+  bloc: string;
+  value: number;
+  [key: string]: unknown;
+}
+
+const EU = [...EU27];
+
+/** Notable (optionally open-weight only) models per bloc and year; a model counts once per bloc it involves. */
+export async function notableModelsByBloc(db: Db, dataset: string, openWeightsOnly: boolean): Promise<BlocYearRow[]> {
+  return db.all<BlocYearRow>(sql`
+    SELECT year(m.publication_date::DATE)::INT AS year,
+      CASE WHEN c.country IN ('CN', 'US', 'GB') THEN c.country WHEN list_contains(${EU}::VARCHAR[], c.country) THEN 'EU'
+        ELSE 'other' END AS bloc,
+      count(DISTINCT m.model_id)::INT AS value
+    FROM epoch_models m JOIN epoch_model_countries c ON c.dataset = m.dataset AND c.model_id = m.model_id
+    WHERE m.dataset = ${dataset} AND m.notable AND m.publication_date IS NOT NULL
+      AND (NOT ${openWeightsOnly} OR m.accessibility LIKE 'Open weights%')
+    GROUP BY ALL ORDER BY year, bloc`);
+}
+
+/** An observation series per bloc and year; EU members are summed (an upper bound for whole-counted series). */
+export async function observationsByBloc(
+  db: Db,
+  metric: string,
+): Promise<(BlocYearRow & { members: number; source_id: string })[]> {
+  return db.all(sql`
+    WITH o AS (
+      SELECT TRY_CAST(substr(o.period, 1, 4) AS INTEGER) AS year, upper(replace(o.subject_id, 'country:', '')) AS code,
+        o.value, o.source_id
+      FROM observations o WHERE o.metric = ${metric} AND o.subject_id LIKE 'country:%'
+    )
+    SELECT year::INT AS year,
+      CASE WHEN code IN ('CN', 'US', 'GB') THEN code WHEN list_contains(${EU}::VARCHAR[], code) THEN 'EU' ELSE 'other' END AS bloc,
+      sum(value)::DOUBLE AS value, count(DISTINCT code)::INT AS members, min(source_id) AS source_id
+    FROM o WHERE year IS NOT NULL GROUP BY ALL ORDER BY year, bloc`);
+}
+
+/** A dated series of one metric on one subject (e.g. CAC filings on country:cn). */
+export async function observationSeries(
+  db: Db,
+  metric: string,
+  subject: string,
+): Promise<{ period: string; value: number; unit: string; source_id: string }[]> {
+  return db.all(sql`
+    SELECT period, value, unit, source_id FROM observations WHERE metric = ${metric} AND subject_id = ${subject}
+    ORDER BY period, source_id`);
+}
+
+/** Hugging Face downloads at the latest sync, by the country of the publishing organisation. */
+export async function openWeightDownloadsByCountry(
+  db: Db,
+): Promise<{ country: string | null; models: number; downloads: number; period: string | null }[]> {
+  return db.all(sql`
+    WITH latest AS (SELECT max(period) AS p FROM observations WHERE metric = 'hf.downloads'),
+    d AS (
+      SELECT o.subject_id AS model, o.value FROM observations o, latest WHERE o.metric = 'hf.downloads' AND o.period = latest.p
+    )
+    SELECT p.country, count(DISTINCT d.model)::INT AS models, sum(d.value)::DOUBLE AS downloads, (SELECT p FROM latest) AS period
+    FROM d JOIN relations r ON r.object_id = d.model AND r.predicate = 'developed'
+    LEFT JOIN entity_place p ON p.entity_id = r.subject_id
+    GROUP BY p.country ORDER BY downloads DESC`);
+}
