@@ -21,7 +21,8 @@ const CASES: Record<string, string> = {
   'segment-humanoid-robots': '/api/segments?segment=humanoid-robots',
   'involution-llm': '/api/involution?segment=llm&from=2015&to=2025',
   'involution-humanoid-robots': '/api/involution?segment=humanoid-robots&from=2015&to=2025',
-  'involution-llm-players-only': '/api/involution?segment=llm&from=2015&to=2025&weights=players:1,entrants:0,exits:0,concentration:0,price:0',
+  'involution-llm-players-only':
+    '/api/involution?segment=llm&from=2015&to=2025&weights=players:1,entrants:0,exits:0,concentration:0,price:0',
   cities: '/api/cities',
   prices: '/api/prices',
   network: '/api/network',
@@ -31,7 +32,13 @@ async function payloads(dataDir: string): Promise<Record<string, unknown>> {
   const db = await Db.open({ path: ':memory:' });
   try {
     await loadBundled(db, dataDir);
-    const app = createApp({ db, search: new SearchIndex(await searchDocuments(db)), webRoot: null, docsRoot: null, version: 'golden' });
+    const app = createApp({
+      db,
+      search: new SearchIndex(await searchDocuments(db)),
+      webRoot: null,
+      docsRoot: null,
+      version: 'golden',
+    });
     const out: Record<string, unknown> = {};
     for (const [name, path] of Object.entries(CASES)) {
       const res = await app.request(path);
@@ -82,9 +89,15 @@ test('the involution index recomputes when weights change; its components do not
     byDefault.years.map((y) => [y.players, y.concentration]),
     playersOnly.years.map((y) => [y.players, y.concentration]),
   );
-  assert.notDeepEqual(byDefault.years.map((y) => y.index), playersOnly.years.map((y) => y.index));
+  assert.notDeepEqual(
+    byDefault.years.map((y) => y.index),
+    playersOnly.years.map((y) => y.index),
+  );
   const humanoid = bundled['involution-humanoid-robots'] as Years;
-  assert.ok(humanoid.years.some((y) => y.index !== null), 'humanoid robots have an index');
+  assert.ok(
+    humanoid.years.some((y) => y.index !== null),
+    'humanoid robots have an index',
+  );
 });
 
 let dir: string;

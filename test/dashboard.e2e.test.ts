@@ -55,19 +55,115 @@ async function openPage(path: string, width = 1280) {
   return { page, errors };
 }
 
-test('overview draws one dot per (year, group) of the data, with its table and source line', async () => {
+async function apiJson<T>(path: string): Promise<T> {
+  return (await (await fetch(new URL(path, server.url))).json()) as T;
+}
+
+test('overview: each headline chart draws one dot per (year, bloc) it covers, with table and sources', async () => {
   const { page, errors } = await openPage('/');
-  await page.waitForSelector('.figure svg');
-  const api = (await (await fetch(new URL('/api/indicators/notable-models?by=group', server.url))).json()) as {
-    rows: { year: number }[];
+  await page.waitForSelector('#notable-models .figure svg');
+  type Row = { year: number; bloc: string };
+  const data = await apiJson<{ series: Record<string, Row[]> }>('/api/compare');
+  const expectDots = (rows: Row[], from: number) => {
+    const years = new Set(rows.filter((r) => r.year >= from).map((r) => r.year)).size;
+    return years * new Set(rows.map((r) => r.bloc)).size;
   };
-  // One dot per year since 2010 for each of China, the US and the rest (zeros included).
-  const expected = new Set(api.rows.filter((r) => r.year >= 2010).map((r) => r.year)).size * 3;
-  assert.equal(await page.locator('.figure svg circle').count(), expected);
-  assert.match((await page.locator('.takeaway').textContent()) ?? '', /^In \d{4}, Epoch AI lists \d+ notable models/);
-  assert.match((await page.locator('.source-line').textContent()) ?? '', /Epoch AI/);
-  assert.ok((await page.locator('#notable-table tbody tr').count()) > 10);
+  assert.equal(
+    await page.locator('#notable-models .figure svg circle').count(),
+    expectDots(data.series['notable-models'] ?? [], 2010),
+  );
+  assert.equal(
+    await page.locator('#publications .figure svg circle').count(),
+    expectDots(data.series.publications ?? [], 2015),
+  );
+  assert.match(
+    (await page.locator('#notable-models .takeaway').textContent()) ?? '',
+    /^In \d{4}, Epoch AI lists more notable models from/,
+  );
+  assert.match((await page.locator('#publications .source-line').textContent()) ?? '', /Our World in Data/);
+  assert.ok((await page.locator('#filings-table tbody tr').count()) >= 3);
   await page.screenshot({ path: join(ARTIFACTS, 'overview-1280.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('segments: changing an involution weight recomputes the index, and the URL keeps the view', async () => {
+  const { page, errors } = await openPage('/segments?segment=humanoid-robots');
+  await page.waitForSelector('#involution-table tbody tr');
+  const indexColumn = async () => page.locator('#involution-table tbody tr td:last-child').allTextContents();
+  const before = await indexColumn();
+  const slider = page.locator('input[data-component="players"]');
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForURL(/weights=players%3A0\.8/);
+  await page.waitForFunction((prev) => {
+    const cells = [...document.querySelectorAll('#involution-table tbody tr td:last-child')].map((c) => c.textContent);
+    return JSON.stringify(cells) !== prev;
+  }, JSON.stringify(before));
+  assert.notDeepEqual(await indexColumn(), before);
+  const points = await apiJson<{ years: { index: number | null }[] }>(
+    '/api/involution?segment=humanoid-robots&from=2015&to=2025&weights=players:0.8,entrants:0.2,exits:0.1,concentration:0.3,price:0.1',
+  );
+  assert.equal(
+    await page.locator('#involution .figure').first().locator('svg circle').count(),
+    points.years.filter((y) => y.index !== null).length,
+  );
+  await page.screenshot({ path: join(ARTIFACTS, 'segments-1280.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('cities: the league draws a dot per ranked city and sorts by a column', async () => {
+  const { page, errors } = await openPage('/cities');
+  await page.waitForSelector('#cities-table tbody tr');
+  const cities = await apiJson<{ cities: unknown[] }>('/api/cities');
+  assert.equal(await page.locator('#city-league .figure svg circle').count(), Math.min(15, cities.cities.length));
+  await page.getByRole('button', { name: 'universities' }).click();
+  await page.waitForURL(/sort=universities/);
+  const first = await page.locator('#cities-table tbody tr').first().locator('td').nth(5).textContent();
+  const max = Math.max(...(cities.cities as { universities: number }[]).map((c) => c.universities));
+  assert.equal(Number(first), max);
+  await page.screenshot({ path: join(ARTIFACTS, 'cities-1280.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('prices: a dot per positive price, CNY/USD toggle kept in the URL', async () => {
+  const { page, errors } = await openPage('/prices');
+  await page.waitForSelector('#prices .figure svg');
+  const data = await apiJson<{ prices: { input_usd: number }[] }>('/api/prices');
+  assert.equal(
+    await page.locator('#prices .figure svg circle').count(),
+    data.prices.filter((p) => p.input_usd > 0).length,
+  );
+  await page.getByLabel('Currency').selectOption('CNY');
+  await page.waitForURL(/currency=CNY/);
+  assert.match((await page.locator('#prices .figure').textContent()) ?? '', /CNY per million tokens/);
+  await page.screenshot({ path: join(ARTIFACTS, 'prices-1280.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('network: sigma draws every node at the server-computed positions', async () => {
+  const { page, errors } = await openPage('/network');
+  const data = await apiJson<{ nodes: unknown[] }>('/api/network');
+  await page.waitForSelector(`.network[data-nodes="${data.nodes.length}"]`);
+  assert.ok((await page.locator('.network canvas').count()) > 0);
+  await page.screenshot({ path: join(ARTIFACTS, 'network-1280.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('compare and sources pages load their tables', async () => {
+  const { page, errors } = await openPage('/compare?ids=org:deepseek,org:unitree,city:hangzhou');
+  await page.waitForSelector('#compare-table tbody tr');
+  assert.equal(await page.locator('#compare-table thead th').count(), 4);
+  await page.screenshot({ path: join(ARTIFACTS, 'compare-1280.png'), fullPage: true });
+  await page.goto(new URL('/sources', server.url).href);
+  await page.waitForSelector('#sources-table tbody tr');
+  const total = await apiJson<{ total: number }>('/api/sources');
+  assert.equal(await page.locator('#sources-table tbody tr').count(), total.total);
+  await page.screenshot({ path: join(ARTIFACTS, 'sources-1280.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });

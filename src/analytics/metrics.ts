@@ -6,7 +6,7 @@ export interface Metric {
   definition: string;
   method: string;
   caveats: string[];
-  /** Source ids (as in the sources table) the metric rests on. */
+  /** Source ids (as in the sources table) the metric rests on; "src:x-*" stands for every source with that prefix. */
   sources: string[];
   /** The named query in store/ that computes it. */
   query: string;
@@ -90,7 +90,7 @@ export const METRICS: readonly Metric[] = [
       'Each sync appends dated observations (hf.downloads); the latest sync is summed. A model counts for every ' +
       'organisation credited with developing it. Empty until a Hugging Face sync is ingested.',
     caveats: ["Hub download counts are the Hub's own (recent-period) figures, not lifetime totals."],
-    sources: ['src:huggingface-api'],
+    sources: ['src:huggingface-*'],
     query: 'store/queries/compare.ts#openWeightDownloadsByCountry',
   },
   {
@@ -186,7 +186,7 @@ export const METRICS: readonly Metric[] = [
       'A derivative is a model with a based_on relation to a base model. Downloads are the dated hf.downloads ' +
       'observations, one per sync, so repeated syncs make a time series. Empty until a Hugging Face sync is ingested.',
     caveats: ['Only repositories of the synced organisations and their declared bases are covered.'],
-    sources: ['src:huggingface-api'],
+    sources: ['src:huggingface-*'],
     query: 'store/queries/adoption.ts',
   },
 ];

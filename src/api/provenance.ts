@@ -1,7 +1,7 @@
 /** Every analytics payload carries the metrics it reports (with a link to their method) and the sources behind it. */
 import { metricById } from '../analytics/metrics.ts';
 import type { Db } from '../store/db.ts';
-import { getSources, type SourceRow } from '../store/queries/entities.ts';
+import { getSources, type SourceRow, sourcesWithPrefix } from '../store/queries/entities.ts';
 
 export interface Provenance {
   metrics: { id: string; title: string; methodology: string }[];
@@ -17,9 +17,15 @@ export async function provenance(
   const metrics = metricIds.map((id) => {
     const m = metricById(id);
     if (!m) throw new Error(`metric ${id} is not in the registry`);
-    for (const s of m.sources) ids.add(s);
+    for (const s of m.sources) if (!s.endsWith('*')) ids.add(s);
     return { id: m.id, title: m.title, methodology: `/docs/METHODOLOGY.md#${m.id}` };
   });
-  // Only sources present in this database are listed: a metric whose connector has not run cites nothing yet.
+  // "src:huggingface-*" stands for every sync's source. Only sources present in this database are listed: a metric
+  // whose connector has not run cites nothing yet.
+  for (const id of metricIds) {
+    for (const pattern of metricById(id)?.sources ?? []) {
+      if (pattern.endsWith('*')) for (const found of await sourcesWithPrefix(db, pattern.slice(0, -1))) ids.add(found);
+    }
+  }
   return { metrics, sources: await getSources(db, [...ids]) };
 }

@@ -1,26 +1,82 @@
 import { render } from 'preact';
+import { lazy, Suspense } from 'preact/compat';
 import { SearchBox } from './components/search-box.tsx';
+import { Cities } from './pages/cities.tsx';
+import { Compare } from './pages/compare.tsx';
 import { EntityPage } from './pages/entity.tsx';
 import { Overview } from './pages/overview.tsx';
+import { Prices } from './pages/prices.tsx';
+import { Segments } from './pages/segments.tsx';
+import { Sources } from './pages/sources.tsx';
 import { onLinkClick, useLocation } from './router.ts';
 import './style.css';
 
+// The network page pulls in sigma (WebGL): loaded only when visited.
+const Network = lazy(() => import('./pages/network.tsx').then((m) => ({ default: m.Network })));
+
+const PAGES: { path: string; label: string }[] = [
+  { path: '/', label: 'Overview' },
+  { path: '/segments', label: 'Segments & involution' },
+  { path: '/cities', label: 'Cities' },
+  { path: '/prices', label: 'Price war' },
+  { path: '/network', label: 'Network' },
+  { path: '/compare', label: 'Compare' },
+  { path: '/sources', label: 'Sources' },
+];
+
+function Page({ path }: { path: string }) {
+  const entity = /^\/entity\/([a-z]+:[a-z0-9-]+)$/.exec(path);
+  if (entity?.[1]) return <EntityPage id={entity[1]} />;
+  switch (path) {
+    case '/':
+      return <Overview />;
+    case '/segments':
+      return <Segments />;
+    case '/cities':
+      return <Cities />;
+    case '/prices':
+      return <Prices />;
+    case '/network':
+      return (
+        <Suspense fallback={<p>Loading…</p>}>
+          <Network />
+        </Suspense>
+      );
+    case '/compare':
+      return <Compare />;
+    case '/sources':
+      return <Sources />;
+    default:
+      return <p>Page not found.</p>;
+  }
+}
+
 function App() {
   const url = useLocation();
-  const entity = /^\/entity\/([a-z]+:[a-z0-9-]+)$/.exec(url.pathname);
   return (
     <div onClick={onLinkClick}>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
       <header>
         <a href="/" class="brand">
           Neijuan <span lang="zh">内卷</span>
         </a>
         <SearchBox />
+        <nav aria-label="Pages">
+          {PAGES.map((p) => (
+            <a key={p.path} href={p.path} aria-current={url.pathname === p.path ? 'page' : undefined}>
+              {p.label}
+            </a>
+          ))}
+        </nav>
       </header>
-      <main>
-        {entity?.[1] ? <EntityPage id={entity[1]} /> : url.pathname === '/' ? <Overview /> : <p>Page not found.</p>}
+      <main id="main">
+        <Page path={url.pathname} />
       </main>
       <footer class="muted">
-        Open data, every number with its source. Data: Epoch AI (CC BY 4.0) and the cited sources on each page.
+        Open data, every number with its source. Data: Epoch AI (CC BY 4.0), CSET ETO via Our World in Data (CC BY 4.0),
+        Awesome LLMs In China (Apache-2.0), the Ministry of Education, the CAC, and the cited sources on each page.
       </footer>
     </div>
   );

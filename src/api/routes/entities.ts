@@ -6,6 +6,7 @@ import {
   entityNames,
   entityRelations,
   entitySourceIds,
+  entityTimeline,
   getEntities,
   getSources,
   listEntities,
@@ -56,16 +57,17 @@ export function entityRoutes(app: OpenAPIHono, deps: AppDeps): void {
     const { id } = c.req.valid('param');
     const [entity] = await getEntities(deps.db, [id]);
     if (!entity) return c.json({ error: `no entity with id ${id}` }, 404);
-    const [names, facts, relations, entitySources] = await Promise.all([
+    const [names, facts, relations, entitySources, timeline] = await Promise.all([
       entityNames(deps.db, id),
       entityFacts(deps.db, id),
       entityRelations(deps.db, id),
       entitySourceIds(deps.db, id),
+      entityTimeline(deps.db, id),
     ]);
     const ids = new Set<string>(entitySources);
-    for (const row of [...names, ...facts, ...relations]) ids.add(row.source_id);
+    for (const row of [...names, ...facts, ...relations, ...timeline]) ids.add(row.source_id);
     const sources = await getSources(deps.db, [...ids]);
     const disputed = [...new Set(facts.filter((f) => f.disputed).map((f) => f.attr))];
-    return c.json({ entity, names, facts, disputed, relations, entity_sources: entitySources, sources }, 200);
+    return c.json({ entity, names, facts, disputed, relations, timeline, entity_sources: entitySources, sources }, 200);
   });
 }

@@ -4,10 +4,17 @@ import { cacConnector } from '../../sources/cac/source.ts';
 import { moeListConnector } from '../../sources/cn-universities/source.ts';
 import { curatedConnector } from '../../sources/curated/source.ts';
 import { epochConnector } from '../../sources/epoch/source.ts';
+import { createHttpClient } from '../../sources/http/http-client.ts';
+import { fileCursorStore } from '../../sources/huggingface/cursor-store.ts';
+import { LISTING_URL } from '../../sources/huggingface/listing.ts';
+import { DEFAULT_ORGS } from '../../sources/huggingface/orgs.ts';
+import { huggingfaceConnector, huggingfaceLiveConnector } from '../../sources/huggingface/source.ts';
 import { llmListConnector } from '../../sources/llms-in-china/source.ts';
 import { owidConnector } from '../../sources/owid/source.ts';
 import type { Connector } from '../../sources/source.ts';
+import { ENTITY_DATA_URL, createWikidataConnector, wikidataLiveConnector } from '../../sources/wikidata/source.ts';
 import { Db } from '../../store/db.ts';
+import { wikidataFacts } from '../../store/queries/entities.ts';
 import { type GlobalOptions, dbPath } from '../context.ts';
 import { printJson, printTable, progressBar } from '../output.ts';
 
@@ -19,7 +26,26 @@ const CONNECTORS: Readonly<Record<string, Connector<unknown>>> = {
   'cn-universities': moeListConnector,
   cac: cacConnector,
   owid: owidConnector,
+  huggingface: huggingfaceConnector,
+  wikidata: createWikidataConnector(),
 };
+
+interface IngestOptions {
+  file?: string;
+  live?: boolean;
+  mailto?: string;
+  orgs?: string;
+  state: string;
+  changedOnly?: boolean;
+  syncDate?: string;
+  qids?: string;
+}
+
+const list = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 
 export function ingestCommand(program: Command): void {
   program
@@ -28,19 +54,77 @@ export function ingestCommand(program: Command): void {
       `ingest one input into the database (${Object.keys(CONNECTORS).join(', ')}); re-running it changes nothing`,
     )
     .argument('<connector>', Object.keys(CONNECTORS).join(' | '))
-    .requiredOption('--file <path>', 'input file (or directory, for curated)')
-    .action(async (name: string, opts: { file: string }, cmd: Command) => {
+    .option('--file <path>', 'input file or directory')
+    .option('--live', 'huggingface, wikidata: fetch from the live API instead of reading a file')
+    .option('--mailto <address>', 'with --live: a contact address, sent in the User-Agent')
+    .option(
+      '--orgs <handles>',
+      `huggingface --live: comma-separated organisations (default: ${DEFAULT_ORGS.join(',')})`,
+    )
+    .option(
+      '--state <path>',
+      'huggingface --live: sync cursor file; fetched pages are kept beside it',
+      '.neijuan/huggingface/cursor.json',
+    )
+    .option('--changed-only', 'huggingface --live: stop paging at repos not modified since the last completed sync')
+    .option('--sync-date <date>', 'huggingface --live: the date observations are filed under (default: today, UTC)')
+    .option('--qids <ids>', 'wikidata --live: comma-separated item ids (Q…)')
+    .action(async (name: string, opts: IngestOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const connector = CONNECTORS[name];
+      let connector = CONNECTORS[name];
       if (!connector) throw new Error(`unknown connector "${name}"; known: ${Object.keys(CONNECTORS).join(', ')}`);
       const db = await Db.open({ path: dbPath(g) });
       const bar = progressBar(!g.json);
+      // Ctrl-C cancels the request in flight; a Hugging Face sync resumes from its cursor file on the next run.
+      const abort = new AbortController();
+      const onSigint = () => abort.abort(new Error('interrupted'));
+      process.once('SIGINT', onSigint);
       try {
-        const summary = await ingest(db, connector, opts.file, bar.progress);
+        let input: string;
+        if (opts.live) {
+          const today = new Date().toISOString().slice(0, 10);
+          const http = createHttpClient({
+            fetch,
+            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+            now: Date.now,
+            mailto: opts.mailto ?? null,
+            onRetry: (e) =>
+              process.stderr.write(`retrying ${e.url} (${e.reason}) in ${Math.ceil(e.waitMs / 1000)} s\n`),
+          });
+          if (name === 'huggingface') {
+            connector = huggingfaceLiveConnector({
+              orgs: opts.orgs ? list(opts.orgs) : DEFAULT_ORGS,
+              http,
+              syncDate: opts.syncDate ?? today,
+              cursorStore: fileCursorStore(opts.state),
+              mode: opts.changedOnly ? 'changed' : 'all',
+              now: Date.now,
+              signal: abort.signal,
+            });
+            input = LISTING_URL;
+          } else if (name === 'wikidata') {
+            connector = wikidataLiveConnector({
+              qids: list(opts.qids),
+              http,
+              retrieved: today,
+              signal: abort.signal,
+              qidFacts: await wikidataFacts(db),
+            });
+            input = ENTITY_DATA_URL;
+          } else {
+            throw new Error(`--live works for huggingface and wikidata, not "${name}"`);
+          }
+        } else {
+          if (!opts.file) throw new Error('--file <path> is required (or --live, for huggingface and wikidata)');
+          if (name === 'wikidata') connector = createWikidataConnector({ qidFacts: await wikidataFacts(db) });
+          input = opts.file;
+        }
+        const summary = await ingest(db, connector, input, bar.progress);
         bar.stop();
         if (g.json) printJson(summary);
         else printTable([{ ...summary }]);
       } finally {
+        process.off('SIGINT', onSigint);
         bar.stop();
         db.close();
       }

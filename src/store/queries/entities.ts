@@ -191,3 +191,47 @@ export async function searchDocuments(db: Db): Promise<SearchDoc[]> {
         + (SELECT count(*) FROM facts f WHERE f.entity_id = e.id))::INT AS weight
     FROM entities e ORDER BY e.id`);
 }
+
+export interface TimelineRow {
+  date: string;
+  what: string;
+  entity_id: string;
+  name: string | null;
+  source_id: string;
+  [key: string]: unknown;
+}
+
+/** Dated events of an entity: its own dated facts (founding, listing, release …) and the releases it made. */
+export async function entityTimeline(db: Db, id: string): Promise<TimelineRow[]> {
+  return db.all<TimelineRow>(sql`
+    SELECT * FROM (
+      SELECT f.value AS date, f.attr AS what, f.entity_id, NULL AS name, f.source_id FROM facts f
+      WHERE f.entity_id = ${id} AND regexp_matches(f.value, '^\d{4}(-\d{2}(-\d{2})?)?$')
+        AND f.attr IN ('founded', 'founding_date', 'listing_date', 'release_date', 'publication_date', 'date', 'merger_date')
+      UNION
+      SELECT d.value, 'release', r.object_id, coalesce(t.name_en, t.name_zh), d.source_id
+      FROM relations r JOIN facts d ON d.entity_id = r.object_id AND d.attr IN ('release_date', 'publication_date')
+      JOIN entities t ON t.id = r.object_id
+      WHERE r.subject_id = ${id} AND r.predicate = 'developed' AND regexp_matches(d.value, '^\d{4}')
+    ) ORDER BY date DESC, entity_id LIMIT 300`);
+}
+
+/** Which entity carries which Wikidata id, and which input wrote it. */
+export interface QidFact {
+  qid: string;
+  entityId: string;
+  dataset: string;
+}
+
+export async function wikidataFacts(db: Db): Promise<QidFact[]> {
+  return db.all<QidFact & { [key: string]: unknown }>(sql`
+    SELECT DISTINCT value AS qid, entity_id AS "entityId", dataset FROM facts WHERE attr = 'wikidata' ORDER BY 1, 2, 3`);
+}
+
+/** Sources whose id starts with a prefix (a connector that writes one source per sync: src:huggingface-<date>). */
+export async function sourcesWithPrefix(db: Db, prefix: string): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(
+    sql`SELECT DISTINCT id FROM sources WHERE starts_with(id, ${prefix}) ORDER BY id`,
+  );
+  return rows.map((r) => r.id);
+}

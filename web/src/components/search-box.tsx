@@ -3,13 +3,15 @@ import { api, type SearchResult } from '../api.ts';
 import { navigate } from '../router.ts';
 
 /** Instant bilingual search: type, arrow keys to choose, Enter to open. "/" focuses it from anywhere. */
-export function SearchBox() {
+export function SearchBox(props: { onPick?: (id: string) => void; label?: string } = {}) {
   const [q, setQ] = useState('');
   const [results, setResults] = useState<SearchResult[]>([]);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  const listId = props.onPick ? 'pick-results' : 'search-results';
 
   useEffect(() => {
+    if (props.onPick) return undefined;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === '/' && document.activeElement !== input.current) {
         e.preventDefault();
@@ -48,7 +50,8 @@ export function SearchBox() {
     if (!r) return;
     setQ('');
     setResults([]);
-    navigate(`/entity/${r.id}`);
+    if (props.onPick) props.onPick(r.id);
+    else navigate(`/entity/${r.id}`);
   };
 
   return (
@@ -56,7 +59,7 @@ export function SearchBox() {
       <input
         ref={input}
         type="search"
-        aria-label="Search organisations, people, places and models (English, 中文, pinyin)"
+        aria-label={props.label ?? 'Search organisations, people, places and models (English, 中文, pinyin)'}
         placeholder="Search: DeepSeek, 智谱, hang zhou …  (press /)"
         value={q}
         onInput={(e) => setQ((e.target as HTMLInputElement).value)}
@@ -66,14 +69,14 @@ export function SearchBox() {
           else if (e.key === 'Enter') open(results[active]);
           else if (e.key === 'Escape') setResults([]);
         }}
-        aria-controls="search-results"
-        aria-activedescendant={results[active] ? `hit-${active}` : undefined}
+        aria-controls={listId}
+        aria-activedescendant={results[active] ? `${listId}-${active}` : undefined}
       />
       {results.length > 0 && (
-        <ul id="search-results" role="listbox" class="search-results">
+        <ul id={listId} role="listbox" class="search-results">
           {results.map((r, i) => (
             <li
-              id={`hit-${i}`}
+              id={`${listId}-${i}`}
               key={r.id}
               role="option"
               aria-selected={i === active}

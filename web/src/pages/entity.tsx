@@ -35,10 +35,15 @@ export function EntityPage({ id }: { id: string }) {
       </a>
     </sup>
   );
-  const groups = new Map<string, typeof relations>();
+  // One line per related entity, with every source that cites the relation.
+  const groups = new Map<string, Map<string, { r: (typeof relations)[number]; sources: string[] }>>();
   for (const r of relations) {
     const label = PREDICATE_LABEL[r.predicate]?.[r.direction === 'out' ? 0 : 1] ?? r.predicate;
-    groups.set(label, [...(groups.get(label) ?? []), r]);
+    const group = groups.get(label) ?? new Map();
+    const line = group.get(r.other_id) ?? { r, sources: [] };
+    line.sources.push(r.source_id);
+    group.set(r.other_id, line);
+    groups.set(label, group);
   }
   const aliases = [...new Set(names.filter((n) => n.kind === 'alias').map((n) => n.name))];
   return (
@@ -95,14 +100,28 @@ export function EntityPage({ id }: { id: string }) {
           </tbody>
         </table>
       )}
+      {data.timeline.length > 0 ? (
+        <>
+          <h2>Timeline</h2>
+          <ol class="timeline" id="timeline">
+            {data.timeline.slice(0, 40).map((t) => (
+              <li key={`${t.date}|${t.entity_id}|${t.what}|${t.source_id}`}>
+                <time>{t.date}</time> —{' '}
+                {t.what === 'release' ? <a href={`/entity/${t.entity_id}`}>{t.name}</a> : t.what.replace(/_/g, ' ')}{' '}
+                {ref(t.source_id)}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       <h2>Relations</h2>
       {[...groups.entries()].map(([label, rows]) => (
         <section key={label}>
           <h3>{label}</h3>
           <ul class="relations">
-            {rows.slice(0, 200).map((r) => (
-              <li key={`${r.other_id}|${r.source_id}`}>
-                <a href={`/entity/${r.other_id}`}>{r.other_name ?? r.other_id}</a> {ref(r.source_id)}
+            {[...rows.values()].slice(0, 200).map(({ r, sources: cited }) => (
+              <li key={r.other_id}>
+                <a href={`/entity/${r.other_id}`}>{r.other_name ?? r.other_id}</a> {cited.map((id) => ref(id))}
               </li>
             ))}
           </ul>

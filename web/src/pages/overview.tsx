@@ -1,125 +1,143 @@
-import * as Plot from '@observablehq/plot';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { api, type NotableSeries } from '../api.ts';
-import { PlotFigure } from '../components/plot-figure.tsx';
-import { SourceLine } from '../components/source-line.tsx';
+import { api, type BlocRow, type CompareData } from '../api.ts';
+import { BLOC_LABELS, BlocChart, blocTable, fillBlocs } from '../components/bloc-chart.tsx';
+import { DataTable, View } from '../components/view.tsx';
+import { useLoad } from '../hooks.ts';
 
-const LABELS: Record<string, string> = { CN: 'China', US: 'United States', rest: 'Rest of the world' };
-const COLORS: Record<string, string> = { CN: '#c8102e', US: '#1f4e9c', rest: '#8a8a8a' };
+const BLOCS = ['CN', 'US', 'EU', 'GB', 'other'];
 
-/** A sentence computed from the data: the latest full year and how China and the US compare in it. */
-function takeaway(rows: NotableSeries['rows']): string {
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const last = years[years.length - 1];
-  if (last === undefined) return 'No data.';
-  const at = (key: string) => rows.find((r) => r.year === last && r.country === key)?.models ?? 0;
-  const cn = at('CN');
-  const us = at('US');
-  const ratio = cn > 0 ? (us / cn).toFixed(1) : '–';
-  return `In ${last}, Epoch AI lists ${us} notable models from US organisations and ${cn} from Chinese ones (${ratio}× as many from the US).`;
+/** "In 2025, …": the latest year's China and US values and their ratio, computed from the rows drawn. */
+function takeaway(rows: readonly BlocRow[], what: string): string {
+  const last = Math.max(...rows.map((r) => r.year));
+  if (!Number.isFinite(last)) return 'No data.';
+  const at = (b: string) => rows.find((r) => r.year === last && r.bloc === b)?.value ?? 0;
+  const [cn, us] = [at('CN'), at('US')];
+  const lead =
+    cn >= us
+      ? `China ${cn.toLocaleString('en')} against ${us.toLocaleString('en')} for the US`
+      : `the US ${us.toLocaleString('en')} against ${cn.toLocaleString('en')} for China`;
+  const ratio = Math.min(cn, us) > 0 ? ` (${(Math.max(cn, us) / Math.min(cn, us)).toFixed(1)}×)` : '';
+  return `In ${last}, ${what}: ${lead}${ratio}.`;
+}
+
+function BlocView(props: {
+  id: string;
+  title: string;
+  what: string;
+  yLabel: string;
+  rows: BlocRow[];
+  data: CompareData;
+  metric: string;
+  sourceIds: string[];
+  note?: string;
+  from: number;
+}) {
+  const rows = fillBlocs(
+    props.rows,
+    props.from,
+    BLOCS.filter((b) => props.rows.some((r) => r.bloc === b)),
+  );
+  const table = blocTable(rows);
+  const metrics = props.data.metrics.filter((m) => m.id === props.metric);
+  const sources = props.data.sources.filter((s) => props.sourceIds.includes(s.id));
+  return (
+    <View
+      id={props.id}
+      title={props.title}
+      takeaway={takeaway(rows, props.what) + (props.note ? ` ${props.note}` : '')}
+      chart={<BlocChart rows={rows} label={`Line chart: ${props.title}`} yLabel={props.yLabel} />}
+      rows={rows}
+      metrics={metrics}
+      sources={sources}
+      table={
+        <DataTable
+          id={`${props.id}-table`}
+          caption={props.title}
+          rows={table}
+          columns={[
+            { key: 'year', label: 'Year' },
+            ...BLOCS.filter((b) => table[0] && b in table[0]).map((b) => ({
+              key: b,
+              label: BLOC_LABELS[b] ?? b,
+              numeric: true,
+            })),
+          ]}
+        />
+      }
+    />
+  );
 }
 
 export function Overview() {
-  const [data, setData] = useState<NotableSeries | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.notable('group').then(setData, (e: Error) => setError(e.message));
-  }, []);
-
-  // Every (year, group) gets a point: a year with no Chinese model is a zero, not a gap in the line.
-  const rows = useMemo(() => {
-    const found = (data?.rows ?? []).filter((r) => r.year >= 2010);
-    const years = [...new Set(found.map((r) => r.year))].sort((a, b) => a - b);
-    return years.flatMap((year) =>
-      Object.keys(LABELS).map(
-        (country) => found.find((r) => r.year === year && r.country === country) ?? { year, country, models: 0 },
-      ),
-    );
-  }, [data]);
-  const make = useCallback(
-    () =>
-      Plot.plot({
-        width: Math.min(900, document.body.clientWidth - 32),
-        height: 360,
-        marginLeft: 44,
-        x: { label: 'Year of publication', tickFormat: 'd' },
-        y: { label: 'Notable models', grid: true },
-        color: {
-          domain: Object.keys(LABELS),
-          range: Object.values(COLORS),
-          legend: true,
-          tickFormat: (k: string) => LABELS[k] ?? k,
-        },
-        marks: [
-          Plot.ruleY([0]),
-          Plot.lineY(rows, { x: 'year', y: 'models', stroke: 'country' }),
-          Plot.dot(rows, {
-            x: 'year',
-            y: 'models',
-            fill: 'country',
-            r: 3,
-            tip: true,
-            title: (d: { country: string; year: number; models: number }) =>
-              `${LABELS[d.country]} ${d.year}: ${d.models}`,
-          }),
-        ],
-      }),
-    [rows],
-  );
-
+  const { data, error } = useLoad(() => api.compare(), []);
   if (error) return <p role="alert">Could not load the overview: {error}</p>;
   if (!data) return <p>Loading…</p>;
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
-  const cell = (year: number, key: string) => rows.find((r) => r.year === year && r.country === key)?.models ?? 0;
+  const filings = data.series['genai-filings-cn'];
+  const lastFiling = filings[filings.length - 1];
   return (
     <article>
-      <h1>Notable AI models per year: China, the US and the rest</h1>
-      <p class="takeaway">{takeaway(rows)}</p>
-      <PlotFigure
-        make={make}
-        label="Line chart of notable AI models per year for China, the United States and the rest of the world"
-      />
+      <h1>China, the US and the rest: the headline indicators</h1>
       <p class="muted">
-        A model counts once for each distinct country among its developers, so a US–China collaboration counts for both.{' '}
-        {data.coverage.models} notable models; {data.coverage.dated} dated; {data.coverage.attributed} with a country.
+        Each chart rests on one open source and says which; blocs overlap for cross-border collaborations, so they are
+        not summed.
       </p>
-      <SourceLine sources={data.sources} method={data.methodology} />
-      <p class="downloads">
-        Download:{' '}
-        <a href="/api/indicators/notable-models?by=group&format=csv" download="notable-models.csv">
-          CSV
-        </a>{' '}
-        ·{' '}
-        <a href="/api/indicators/notable-models?by=group" download="notable-models.json">
-          JSON
-        </a>
-      </p>
-      <details>
-        <summary>Data table</summary>
-        <table class="data" id="notable-table">
-          <caption>Notable AI models per year (Epoch AI)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Year</th>
-              {Object.values(LABELS).map((l) => (
-                <th scope="col" key={l}>
-                  {l}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((y) => (
-              <tr key={y}>
-                <th scope="row">{y}</th>
-                {Object.keys(LABELS).map((k) => (
-                  <td key={k}>{cell(y, k)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <BlocView
+        id="notable-models"
+        title="Notable AI models per year"
+        what="Epoch AI lists more notable models from"
+        yLabel="Notable models"
+        rows={data.series['notable-models']}
+        data={data}
+        metric="compare-notable-models"
+        sourceIds={['src:epoch-notable-2026-01']}
+        from={2010}
+      />
+      <BlocView
+        id="open-weight-models"
+        title="Notable open-weight models per year"
+        what="more notable open-weight models came from"
+        yLabel="Open-weight models"
+        rows={data.series['open-weight-models']}
+        data={data}
+        metric="compare-notable-models"
+        sourceIds={['src:epoch-notable-2026-01']}
+        from={2015}
+      />
+      <BlocView
+        id="publications"
+        title="AI publications per year (CSET ETO)"
+        what="more AI publications came from"
+        yLabel="Publications"
+        rows={data.series.publications}
+        data={data}
+        metric="ai-publications-eto"
+        sourceIds={['src:owid-ai-publications']}
+        note="The EU-27 figure is an upper bound (whole counting)."
+        from={2015}
+      />
+      <View
+        id="filings"
+        title="Generative-AI services filed with China's regulator (CAC)"
+        takeaway={
+          lastFiling
+            ? `By ${lastFiling.period}, ${lastFiling.value} generative-AI services had completed the CAC filing.`
+            : 'No filings data.'
+        }
+        rows={filings}
+        metrics={data.metrics.filter((m) => m.id === 'genai-filings')}
+        sources={data.sources.filter((s) => filings.some((f) => f.source_id === s.id))}
+        openTable
+        table={
+          <DataTable
+            id="filings-table"
+            caption="Cumulative generative-AI services filed (备案)"
+            rows={filings}
+            columns={[
+              { key: 'period', label: 'As of' },
+              { key: 'value', label: 'Services', numeric: true },
+            ]}
+          />
+        }
+      />
     </article>
   );
 }

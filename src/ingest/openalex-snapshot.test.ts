@@ -1,0 +1,284 @@
+/**
+ * The snapshot sync end to end, on a generated OpenAlex-shaped snapshot (SYNTHETIC: bench/openalex/generate.ts):
+ * counts against an independent DuckDB read_json over the same files, merged_ids deletions, idempotence, bad
+ * input mid-sync, and kill -9 safety with a child process.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { type GenerateResult, generateSnapshot } from '../../bench/openalex/generate.ts';
+import { DATA_DIR, ROOT } from '../../test/support/bundled.ts';
+import { InputError } from '../model/errors.ts';
+import { Db } from '../store/db.ts';
+import { tableChecksums } from '../store/queries/integrity.ts';
+import { listRuns } from '../store/queries/runs.ts';
+import { listSyncUnits } from '../store/queries/openalex.ts';
+import { sql } from '../store/sql.ts';
+import { TABLES } from '../store/tables.ts';
+import { loadBundled } from './build.ts';
+import { ingestOpenAlexSnapshot } from './openalex-snapshot.ts';
+
+const TABLE_NAMES = [
+  ...Object.values(TABLES).map((t) => t.name),
+  'openalex_works',
+  'openalex_institutions',
+  'openalex_topics',
+  'openalex_sync',
+];
+const DATASET = 'openalex-snapshot';
+const tmp = mkdtempSync(join(tmpdir(), 'neijuan-openalex-snapshot-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+type Counts = Map<string, number>;
+const asMap = (rows: { k: string; n: number }[]): Counts => new Map(rows.map((r) => [r.k, r.n]));
+
+/** Our counts of one metric, keyed "<subject> <year>". */
+async function stored(db: Db, metric: string, like: string): Promise<Counts> {
+  return asMap(
+    await db.all(sql`SELECT subject_id || ' ' || period AS k, value::INT AS n FROM observations
+      WHERE dataset = ${DATASET} AND metric = ${metric} AND subject_id LIKE ${like}`),
+  );
+}
+
+/**
+ * The same counts straight from the files with DuckDB's own JSON reader: the latest copy of each work wins, AI works
+ * only (primary topic in subfield 1702), minus the ids in `removed`; whole counting by distinct country.
+ */
+async function independent(db: Db, root: string, removed: readonly string[], upTo = '9999'): Promise<{
+  works: number;
+  byCountry: Counts;
+  byInstitution: Counts;
+  byTopicCountry: Counts;
+  byCityBeijing: Counts;
+}> {
+  const glob = join(root, 'data', 'works', '**', '*.gz');
+  const inst = join(root, 'data', 'institutions', '**', '*.gz');
+  const latest = sql`(SELECT * FROM (
+      SELECT id, publication_year AS year, authorships, primary_topic, filename FROM read_json(${glob},
+        format = 'newline_delimited', filename = true)
+      WHERE regexp_extract(filename, 'updated_date=([0-9-]+)', 1) <= ${upTo}
+      QUALIFY row_number() OVER (PARTITION BY id ORDER BY filename DESC) = 1)
+    WHERE primary_topic.subfield.id = 'https://openalex.org/subfields/1702'
+      AND NOT list_contains(${removed}::VARCHAR[], replace(id, 'https://openalex.org/', '')))`;
+  const flat = sql`(SELECT id, year, primary_topic.id AS topic, i.id AS inst, i.country_code AS country
+    FROM ${latest} w, unnest(flatten(list_transform(w.authorships, a -> a.institutions))) t(i))`;
+  const works = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM ${latest} w`);
+  const byCountry = await db.all<{ k: string; n: number }>(sql`SELECT 'country:' || lower(country) || ' ' || year AS k,
+    count(DISTINCT id)::INT AS n FROM ${flat} f WHERE country IS NOT NULL GROUP BY ALL`);
+  const byInstitution = await db.all<{ k: string; n: number }>(sql`SELECT replace(inst, 'https://openalex.org/', '')
+    || ' ' || year AS k, count(DISTINCT id)::INT AS n FROM ${flat} f GROUP BY ALL`);
+  const byTopicCountry = await db.all<{ k: string; n: number }>(sql`SELECT 'country:' || lower(country) || ' ' || year
+    AS k, count(DISTINCT id)::INT AS n FROM ${flat} f WHERE topic = 'https://openalex.org/T99001' AND country IS NOT NULL
+    GROUP BY ALL`);
+  const byCityBeijing = await db.all<{ k: string; n: number }>(sql`SELECT 'city:beijing ' || f.year AS k,
+    count(DISTINCT f.id)::INT AS n FROM ${flat} f JOIN read_json(${inst}, format = 'newline_delimited') r
+      ON r.id = f.inst WHERE r.geo.city = 'Beijing' AND r.country_code = 'CN' GROUP BY ALL`);
+  return {
+    works: works?.n ?? 0,
+    byCountry: asMap(byCountry),
+    byInstitution: asMap(byInstitution),
+    byTopicCountry: asMap(byTopicCountry),
+    byCityBeijing: asMap(byCityBeijing),
+  };
+}
+
+/** Our per-institution counts keyed by OpenAlex id, through the institution → entity table (one to one here). */
+async function storedByInstitution(db: Db): Promise<Counts> {
+  const map = await db.all<{ i: string; e: string }>(sql`SELECT institution_id AS i, entity_id AS e
+    FROM openalex_institutions WHERE dataset = ${DATASET} AND entity_id IS NOT NULL`);
+  assert.equal(new Set(map.map((m) => m.e)).size, map.length, 'each institution counts under its own entity');
+  const byEntity = await stored(db, 'openalex.works', 'org:%');
+  const out: Counts = new Map();
+  for (const { i, e } of map) {
+    for (const [k, n] of byEntity) if (k.startsWith(`${e} `)) out.set(`${i} ${k.slice(e.length + 1)}`, n);
+  }
+  return out;
+}
+
+async function prepareDb(path: string): Promise<void> {
+  const db = await Db.open({ path });
+  await loadBundled(db, DATA_DIR);
+  await db.exec('CHECKPOINT');
+  db.close();
+}
+
+function runChild(dir: string, dbPath: string, killAfterFirstWorks: boolean): Promise<{ lines: string[]; killed: boolean }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'openalex', 'ingest.ts'), '--dir', dir, '--db', dbPath], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines: string[] = [];
+    let killed = false;
+    let pending = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      pending += d.toString();
+      const parts = pending.split('\n');
+      pending = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        if (killAfterFirstWorks && !killed && line.startsWith('committed works ')) {
+          killed = true;
+          child.kill('SIGKILL');
+        }
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (killAfterFirstWorks ? signal === 'SIGKILL' : code === 0) resolvePromise({ lines, killed });
+      else reject(new Error(`child ended with ${code ?? signal}: ${stderr}`));
+    });
+  });
+}
+
+describe('OpenAlex snapshot sync (generated snapshot)', () => {
+  let gen: GenerateResult;
+  const dir = join(tmp, 'snapshot');
+  const mergedAside = join(tmp, 'merged-aside');
+  let db: Db;
+
+  before(async () => {
+    gen = generateSnapshot({ works: 20_000, out: dir, seed: 7, partitions: 6, perFile: 1500 });
+    db = await Db.open({ path: ':memory:' });
+    await loadBundled(db, DATA_DIR);
+  });
+  after(() => db?.close());
+
+  test('counts equal an independent read_json count over the same files', async () => {
+    // First without the merged_ids file: every work of the snapshot, the updated copies replacing the first ones.
+    renameSync(join(dir, 'data', 'merged_ids'), mergedAside);
+    const summary = await ingestOpenAlexSnapshot(db, dir, { batchSize: 1000 });
+    renameSync(mergedAside, join(dir, 'data', 'merged_ids'));
+    assert.equal(summary.units.length, 1 + 6, 'one institutions partition, six works partitions');
+    assert.equal(summary.read, gen.lines + gen.institutions);
+    const want = await independent(db, dir, []);
+    assert.ok(want.works > 15_000);
+    const index = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM openalex_works WHERE dataset = ${DATASET}`);
+    assert.equal(index?.n, want.works);
+    assert.deepEqual(await stored(db, 'openalex.works', 'country:%'), want.byCountry);
+    assert.deepEqual(await storedByInstitution(db), want.byInstitution);
+    assert.deepEqual(await stored(db, 'openalex.works.topic.T99001', 'country:%'), want.byTopicCountry);
+    assert.deepEqual(await stored(db, 'openalex.works', 'city:beijing'), want.byCityBeijing);
+    assert.ok((want.byCityBeijing.get('city:beijing 2024') ?? 0) > 100);
+  });
+
+  test('a merged_ids file removes exactly its works from the counts', async () => {
+    const before = await db.all<{ w: string }>(sql`SELECT work_id AS w FROM openalex_works WHERE dataset = ${DATASET}`);
+    const summary = await ingestOpenAlexSnapshot(db, dir);
+    assert.deepEqual(
+      summary.units.map((u) => `${u.entity} ${u.unit}`),
+      ['merged_ids/works 2025-03-07'],
+      'only the new unit is read',
+    );
+    const indexed = new Set(before.map((r) => r.w));
+    const expectedGone = gen.mergedIds.filter((id) => indexed.has(id));
+    assert.ok(expectedGone.length > 50);
+    assert.equal(summary.removed, expectedGone.length);
+    const afterRows = await db.all<{ w: string }>(sql`SELECT work_id AS w FROM openalex_works WHERE dataset = ${DATASET}`);
+    const now = new Set(afterRows.map((r) => r.w));
+    assert.deepEqual([...indexed].filter((w) => !now.has(w)).sort(), expectedGone.sort());
+    const want = await independent(db, dir, gen.mergedIds);
+    assert.deepEqual(await stored(db, 'openalex.works', 'country:%'), want.byCountry);
+    assert.deepEqual(await storedByInstitution(db), want.byInstitution);
+    assert.deepEqual(await stored(db, 'openalex.works.topic.T99001', 'country:%'), want.byTopicCountry);
+  });
+
+  test('is idempotent: another run reads nothing; a full re-read changes no table', async () => {
+    const before = await tableChecksums(db, TABLE_NAMES);
+    const again = await ingestOpenAlexSnapshot(db, dir);
+    assert.equal(again.status, 'unchanged');
+    assert.equal(again.skipped, 8);
+    assert.deepEqual(await tableChecksums(db, TABLE_NAMES), before);
+    const full = await ingestOpenAlexSnapshot(db, dir, { full: true, batchSize: 777 });
+    assert.equal(full.units.length, 8);
+    assert.deepEqual(await tableChecksums(db, TABLE_NAMES), before, 'every work replaced by itself: same counts');
+  });
+
+  test('bad input mid-sync: earlier partitions stay, the bad one is not half-written, and the error names the line', async () => {
+    const bad = join(tmp, 'bad');
+    const g = generateSnapshot({ works: 600, out: bad, seed: 3, partitions: 3, merged: 0, updates: 0 });
+    const part = g.files[1] as string;
+    const text = readFileSync(part);
+    const lines = gzipSync(text).length > 0 ? (await import('node:zlib')).gunzipSync(text).toString().split('\n') : [];
+    lines[4] = lines[4]?.replace('"publication_year":', '"publication_year":"x",  "ignored":') ?? '';
+    const damaged = gzipSync(lines.join('\n'));
+    writeFileSync(part, damaged);
+    // Keep the manifest true to the damaged file, as a snapshot with a bad record would be.
+    const manifestPath = join(bad, 'data', 'works', 'manifest');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { entries: { meta: { content_length: number } }[] };
+    (manifest.entries[1] as { meta: { content_length: number } }).meta.content_length = damaged.length;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const fresh = await Db.open({ path: ':memory:' });
+    try {
+      await loadBundled(fresh, DATA_DIR);
+      await assert.rejects(ingestOpenAlexSnapshot(fresh, bad, { dataset: 'bad' }), (e: unknown) => {
+        assert.ok(e instanceof InputError);
+        assert.match(e.message, /updated_date=2025-03-02\/part_000\.gz, line 5, field "publication_year"/);
+        return true;
+      });
+      const units = await listSyncUnits(fresh, 'bad');
+      assert.deepEqual(
+        units.map((u) => `${u.entity} ${u.unit}`),
+        ['institutions 2025-02-28', 'works 2025-03-01'],
+      );
+      const partitions = await fresh.all<{ p: string }>(sql`SELECT DISTINCT partition AS p FROM openalex_works WHERE dataset = 'bad'`);
+      assert.deepEqual(partitions, [{ p: '2025-03-01' }]);
+      const [run] = await listRuns(fresh, 1);
+      assert.equal(run?.status, 'failed');
+    } finally {
+      fresh.close();
+    }
+  });
+
+  test('kill -9 after the first works partition: each unit is all in or not at all, and a rerun ends identical', async () => {
+    const killedDb = join(tmp, 'killed.duckdb');
+    const cleanDb = join(tmp, 'clean.duckdb');
+    await prepareDb(killedDb);
+    await prepareDb(cleanDb);
+    const first = await runChild(dir, killedDb, true);
+    assert.ok(first.killed);
+    const mid = await Db.open({ path: killedDb });
+    try {
+      const units = await listSyncUnits(mid, DATASET);
+      const works = units.filter((u) => u.entity === 'works');
+      assert.ok(works.length >= 1 && units.length < 8, `killed after ${units.length} units`);
+      // Exactly the committed partitions are in: the index and the counts match those partitions, no more.
+      const upTo = works.at(-1)?.unit ?? '';
+      const want = await independent(mid, dir, [], upTo);
+      const index = await mid.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM openalex_works WHERE dataset = ${DATASET}`);
+      assert.equal(index?.n, want.works);
+      assert.deepEqual(await stored(mid, 'openalex.works', 'country:%'), want.byCountry);
+    } finally {
+      mid.close();
+    }
+    const resumed = await runChild(dir, killedDb, false);
+    assert.ok(!resumed.lines.some((l) => l.startsWith('committed institutions')), 'committed units are not read again');
+    await runChild(dir, cleanDb, false);
+    const sums: Record<string, string>[] = [];
+    for (const path of [killedDb, cleanDb]) {
+      const d = await Db.open({ path, readOnly: true });
+      sums.push(await tableChecksums(d, TABLE_NAMES));
+      d.close();
+    }
+    assert.deepEqual(sums[0], sums[1]);
+  });
+
+  test('the generator is deterministic: same seed, same bytes', () => {
+    const digest = (out: string, seed: number) => {
+      const r = generateSnapshot({ works: 300, out, seed, partitions: 2 });
+      const h = createHash('sha256');
+      for (const f of [...r.files, r.mergedFile]) h.update(readFileSync(f));
+      h.update(readFileSync(join(out, 'data', 'institutions', 'manifest')));
+      return h.digest('hex');
+    };
+    assert.equal(digest(join(tmp, 'd1'), 11), digest(join(tmp, 'd2'), 11));
+    assert.notEqual(digest(join(tmp, 'd3'), 11), digest(join(tmp, 'd4'), 12));
+  });
+});

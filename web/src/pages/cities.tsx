@@ -1,0 +1,127 @@
+import * as Plot from '@observablehq/plot';
+import { useCallback, useMemo } from 'preact/hooks';
+import { api, type CityRow } from '../api.ts';
+import { PlotFigure } from '../components/plot-figure.tsx';
+import { DataTable, View } from '../components/view.tsx';
+import { useLoad, useQueryParam } from '../hooks.ts';
+
+const NUMERIC: (keyof CityRow & string)[] = [
+  'ai_organizations',
+  'llm_makers',
+  'notable_models',
+  'universities',
+  'founders_local',
+];
+
+export function Cities() {
+  const { data, error } = useLoad(() => api.cities(), []);
+  const [sort, setSort] = useQueryParam('sort', 'ai_organizations');
+  const [dir, setDir] = useQueryParam('dir', 'desc');
+  const rows = useMemo(() => {
+    const list = [...(data?.cities ?? [])];
+    const key = sort as keyof CityRow;
+    list.sort((a, b) => {
+      const [x, y] = [a[key] ?? '', b[key] ?? ''];
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      return dir === 'desc' ? -c : c;
+    });
+    return list;
+  }, [data, sort, dir]);
+  const top = rows.slice(0, 15);
+  const make = useCallback(
+    () =>
+      Plot.plot({
+        width: Math.min(900, Math.max(320, document.body.clientWidth - 32)),
+        height: 30 + top.length * 24,
+        marginLeft: 100,
+        x: { label: (sort.replace(/_/g, ' ') ?? '') + ' →', grid: true },
+        y: { label: null, domain: top.map((c) => c.name_en ?? c.name_zh ?? c.city) },
+        marks: [
+          Plot.ruleY(top, {
+            y: (c: CityRow) => c.name_en ?? c.name_zh ?? c.city,
+            x: 0,
+            x2: (c: CityRow) => Number(c[sort as keyof CityRow] ?? 0),
+            stroke: '#ccc',
+          }),
+          Plot.dot(top, {
+            y: (c: CityRow) => c.name_en ?? c.name_zh ?? c.city,
+            x: (c: CityRow) => Number(c[sort as keyof CityRow] ?? 0),
+            fill: '#c8102e',
+            r: 5,
+          }),
+        ],
+      }),
+    [top, sort],
+  );
+  if (error) return <p role="alert">{error}</p>;
+  if (!data) return <p>Loading…</p>;
+  const hz = data.cities.find((c) => c.city === 'city:hangzhou');
+  return (
+    <article>
+      <h1>Cities</h1>
+      <View
+        id="city-league"
+        title="City league (China)"
+        takeaway={
+          rows[0]
+            ? `${rows[0].name_en} leads on ${sort.replace(/_/g, ' ')} (${rows[0][sort as keyof CityRow]}). Hangzhou: ${hz?.ai_organizations ?? 0} AI organisations; of ${hz?.founders_known ?? 0} founders with a cited university, ${hz?.founders_local ?? 0} studied in Zhejiang.`
+            : ''
+        }
+        chart={<PlotFigure make={make} label="Ranked dot chart of cities" />}
+        rows={rows}
+        metrics={data.metrics}
+        sources={data.sources}
+        openTable
+        table={
+          <DataTable
+            id="cities-table"
+            caption="Cities, sortable (a map needs an openly licensed boundary file from the npm registry; the ranked dot chart stands in for it)"
+            rows={rows}
+            sort={{ key: sort, desc: dir === 'desc' }}
+            onSort={(k) => {
+              if (k === sort) setDir(dir === 'desc' ? 'asc' : 'desc');
+              else {
+                setSort(k);
+                setDir('desc');
+              }
+            }}
+            columns={[
+              {
+                key: 'name_en',
+                label: 'City',
+                render: (c) => <a href={`/entity/${c.city}`}>{c.name_en ?? c.name_zh}</a>,
+              },
+              { key: 'name_zh', label: '城市' },
+              ...NUMERIC.map((k) => ({ key: k, label: k.replace(/_/g, ' '), numeric: true })),
+              { key: 'founders_known', label: 'founders with cited university', numeric: true },
+            ]}
+          />
+        }
+      />
+      <View
+        id="alumni"
+        title="Universities whose alumni founded AI organisations"
+        takeaway={
+          data.alumni[0]
+            ? `${data.alumni[0].name}: ${data.alumni[0].founders} founders, ${data.alumni[0].companies} organisations.`
+            : ''
+        }
+        rows={data.alumni}
+        metrics={data.metrics}
+        sources={data.sources}
+        table={
+          <DataTable
+            id="alumni-table"
+            caption="Alumni founders per university"
+            rows={data.alumni}
+            columns={[
+              { key: 'name', label: 'University', render: (a) => <a href={`/entity/${a.university}`}>{a.name}</a> },
+              { key: 'founders', label: 'Founders', numeric: true },
+              { key: 'companies', label: 'Organisations', numeric: true },
+            ]}
+          />
+        }
+      />
+    </article>
+  );
+}
