@@ -1,6 +1,7 @@
 /** The HTTP app: JSON API under /api, the dashboard at /. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { QueryTimeoutError } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
 import type { AppDeps } from './context.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
@@ -11,6 +12,9 @@ import { sourceRoutes } from './routes/sources.ts';
 import { staticFile } from './static.ts';
 
 export type { AppDeps } from './context.ts';
+
+/** Longest request URL served (path and query string). */
+export const MAX_URL_LENGTH = 4096;
 
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({
@@ -26,6 +30,25 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
 
   app.use('*', async (c, next) => {
+    // A request line this long is an attack or a mistake; no route needs more than a few hundred characters.
+    if (c.req.url.length > MAX_URL_LENGTH) {
+      return c.json({ error: `request URL longer than ${MAX_URL_LENGTH} characters` }, 414);
+    }
+    // Malformed percent-encoding (half an escape, bytes that are not UTF-8) is refused, not guessed at.
+    const rawQuery = c.req.url.includes('?') ? c.req.url.slice(c.req.url.indexOf('?') + 1) : '';
+    try {
+      decodeURIComponent(rawQuery.replace(/\+/g, ' '));
+      decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return c.json({ error: 'malformed percent-encoding in the URL' }, 400);
+    }
+    // Every route reads. Anything that would write requires the configured token; without one, nothing writes.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const token = deps.writeToken ?? null;
+      const given = c.req.header('authorization')?.replace(/^Bearer\s+/i, '') ?? null;
+      if (token === null) return c.json({ error: 'this server is read-only (no write token is configured)' }, 403);
+      if (given !== token) return c.json({ error: 'a valid bearer token is required to write' }, 401);
+    }
     await next();
     c.header('x-content-type-options', 'nosniff');
   });
@@ -70,6 +93,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
 
   app.onError((error, c) => {
+    if (error instanceof QueryTimeoutError) return c.json({ error: error.message }, 503);
+    if (error instanceof URIError) return c.json({ error: 'malformed percent-encoding in the URL' }, 400);
     // Internal details stay in the server log, not in the response.
     console.error(error);
     return c.json({ error: 'internal error' }, 500);

@@ -10,6 +10,8 @@ export interface AppDeps {
   /** The project's docs/ directory, served read-only at /docs/ (METHODOLOGY.md and friends), or null. */
   docsRoot: string | null;
   version: string;
+  /** The bearer token that write requests must present; null or absent: the server refuses every write. */
+  writeToken?: string | null;
 }
 
 export const formatParam = ['json', 'csv'] as const;

@@ -14,11 +14,25 @@ export interface RunningServer {
 
 export async function startServer(
   db: Db,
-  options: { port: number; host: string; webRoot: string | null; docsRoot?: string | null; version: string },
+  options: {
+    port: number;
+    host: string;
+    webRoot: string | null;
+    docsRoot?: string | null;
+    version: string;
+    writeToken?: string | null;
+  },
 ): Promise<RunningServer> {
   const search = new SearchIndex(await searchDocuments(db));
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : null;
-  const app = createApp({ db, search, webRoot, docsRoot: options.docsRoot ?? null, version: options.version });
+  const app = createApp({
+    db,
+    search,
+    webRoot,
+    docsRoot: options.docsRoot ?? null,
+    version: options.version,
+    writeToken: options.writeToken ?? null,
+  });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

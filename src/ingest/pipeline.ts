@@ -87,6 +87,7 @@ export async function ingest<R>(
       }
       return sum;
     });
+    progress('committed', 1, 1);
     const status = totals.inserted + totals.updated + totals.deleted === 0 ? 'unchanged' : 'ok';
     await finishRun(db, runId, { dataset, status, sha256: read.sha256, read: read.rowsRead, ...totals, error: null });
     return {

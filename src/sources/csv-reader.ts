@@ -1,6 +1,9 @@
 /** RFC 4180 CSV parsing with the line each record starts on, so errors can name it. */
 import { InputError } from '../model/errors.ts';
 
+/** The longest cell accepted: real cells run to a few KB (Epoch abstracts); 50 MB in one cell is not data. */
+export const MAX_CELL_CHARS = 1 << 20;
+
 export interface CsvRecord {
   /** 1-based line number where the record starts (the header is line 1). */
   line: number;
@@ -39,6 +42,9 @@ export function parseCsv(text: string, file: string): { header: string[]; record
           if (ch === '\n') line++;
           cell += ch;
           i++;
+          if (cell.length > MAX_CELL_CHARS) {
+            throw new InputError(file, quoteLine, null, `a cell is longer than ${MAX_CELL_CHARS} characters`);
+          }
         }
         if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
           throw new InputError(file, line, null, 'unexpected text after a closing quote');
@@ -47,6 +53,8 @@ export function parseCsv(text: string, file: string): { header: string[]; record
         let j = i;
         while (j < n && text[j] !== ',' && text[j] !== '\n' && text[j] !== '\r') j++;
         cell = text.slice(i, j);
+        if (cell.length > MAX_CELL_CHARS)
+          throw new InputError(file, line, null, `a cell is longer than ${MAX_CELL_CHARS} characters`);
         if (cell.includes('"')) throw new InputError(file, line, null, 'quote inside an unquoted cell');
         i = j;
       }

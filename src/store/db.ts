@@ -11,18 +11,53 @@ export interface OpenOptions {
   /** A file path, or ':memory:' for tests. */
   path: string;
   readOnly?: boolean;
+  /**
+   * Connections for concurrent reads (read-only databases only: a writer's transaction needs one connection).
+   * Default 1.
+   */
+  connections?: number;
+  /** Interrupt any single statement running longer than this (milliseconds). Default: no limit. */
+  queryTimeoutMs?: number;
+}
+
+/** A statement ran past the time limit and was interrupted. */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+}
+
+/** One connection and a queue, so a connection runs one statement at a time and can be interrupted safely. */
+class Lane {
+  private tail: Promise<unknown> = Promise.resolve();
+  pending = 0;
+  constructor(readonly connection: DuckDBConnection) {}
+  run<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    this.pending++;
+    const result = this.tail.then(() => work(this.connection));
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result.finally(() => {
+      this.pending--;
+    });
+  }
 }
 
 /** Row values as JavaScript: numbers, strings, booleans, null (cast 64-bit integers in SQL). */
 export type Row = Record<string, unknown>;
 
 export class Db {
+  private readonly lanes: Lane[];
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     readonly path: string,
     readonly readOnly: boolean,
-  ) {}
+    extra: DuckDBConnection[],
+    private readonly queryTimeoutMs: number | null,
+  ) {
+    this.lanes = [new Lane(connection), ...extra.map((c) => new Lane(c))];
+  }
 
   /** Opens (and, when writable, migrates) a database. A file locked by another process gets a clear error. */
   static async open(options: OpenOptions): Promise<Db> {
@@ -44,15 +79,44 @@ export class Db {
       throw new Error(`cannot open database ${options.path}: ${message}`);
     }
     const connection = await instance.connect();
-    const db = new Db(instance, connection, options.path, readOnly);
+    const count = readOnly ? Math.max(1, options.connections ?? 1) : 1;
+    const extra: DuckDBConnection[] = [];
+    for (let i = 1; i < count; i++) extra.push(await instance.connect());
+    const db = new Db(instance, connection, options.path, readOnly, extra, options.queryTimeoutMs ?? null);
     if (!readOnly) await db.migrate();
     return db;
   }
 
+  /** The least busy connection's lane; a statement there can be interrupted without touching another. */
+  private lane(): Lane {
+    return this.lanes.reduce((best, l) => (l.pending < best.pending ? l : best));
+  }
+
+  private async timed<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.lane().run(async (c) => {
+      if (this.queryTimeoutMs === null) return work(c);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        c.interrupt();
+      }, this.queryTimeoutMs);
+      try {
+        return await work(c);
+      } catch (error) {
+        if (timedOut) throw new QueryTimeoutError(`query took longer than ${this.queryTimeoutMs} ms and was stopped`);
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+  }
+
   /** Runs a statement and returns its rows as plain objects. */
   async all<T extends object = Row>(query: Sql): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(query.text, toDuckParams(query.params));
-    return reader.getRowObjectsJS() as T[];
+    return this.timed(async (c) => {
+      const reader = await c.runAndReadAll(query.text, toDuckParams(query.params));
+      return reader.getRowObjectsJS() as T[];
+    });
   }
 
   /** The first row, or undefined. */
@@ -63,7 +127,7 @@ export class Db {
 
   /** Runs a statement for its effect. */
   async run(query: Sql): Promise<void> {
-    await this.connection.run(query.text, toDuckParams(query.params));
+    await this.timed((c) => c.run(query.text, toDuckParams(query.params)));
   }
 
   /** Runs trusted, parameterless SQL text (migrations, DDL built from typed constants). */
@@ -111,6 +175,7 @@ export class Db {
   }
 
   close(): void {
+    for (const lane of this.lanes.slice(1)) lane.connection.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
   }

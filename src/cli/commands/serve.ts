@@ -14,7 +14,8 @@ export function serveCommand(program: Command): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new Error(`--port: not a port number: ${opts.port}`);
-      const db = await Db.open({ path: dbPath(g), readOnly: true });
+      // Read-only, several connections for concurrent requests, and a time limit on every statement.
+      const db = await Db.open({ path: dbPath(g), readOnly: true, connections: 4, queryTimeoutMs: 5000 });
       const server = await startServer(db, {
         port,
         host: opts.host,
