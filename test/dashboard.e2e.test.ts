@@ -198,3 +198,42 @@ test('an entity page is readable at 390 px and its Chinese name renders', async 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('every page is readable at 390 px: no sideways scrolling, no console errors', async () => {
+  const pages: [string, string][] = [
+    ['/', '#notable-models .figure svg'],
+    ['/segments', '#involution-table'],
+    ['/cities', '#cities-table'],
+    ['/prices', '#prices .figure svg'],
+    ['/network', '.network canvas'],
+    ['/compare', '#compare-table'],
+    ['/sources', '#sources-table'],
+  ];
+  for (const [path, ready] of pages) {
+    const { page, errors } = await openPage(path, 390);
+    await page.waitForSelector(ready);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.ok(overflow <= 0, `${path} overflows by ${overflow}px at 390px`);
+    await page.screenshot({
+      path: join(ARTIFACTS, `${path === '/' ? 'overview' : path.slice(1)}-390.png`),
+      fullPage: true,
+    });
+    assert.deepEqual(errors, [], path);
+    await page.close();
+  }
+});
+
+test('keyboard: "/" focuses search from any page, arrows and Enter open a result', async () => {
+  const { page, errors } = await openPage('/cities');
+  await page.waitForSelector('#cities-table');
+  await page.keyboard.press('/');
+  await page.keyboard.type('shen du qiu suo');
+  await page.waitForSelector('#search-results li');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/entity\/org:deepseek$/);
+  await page.waitForSelector('#timeline li');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

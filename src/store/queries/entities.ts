@@ -206,13 +206,13 @@ export async function entityTimeline(db: Db, id: string): Promise<TimelineRow[]>
   return db.all<TimelineRow>(sql`
     SELECT * FROM (
       SELECT f.value AS date, f.attr AS what, f.entity_id, NULL AS name, f.source_id FROM facts f
-      WHERE f.entity_id = ${id} AND regexp_matches(f.value, '^\d{4}(-\d{2}(-\d{2})?)?$')
+      WHERE f.entity_id = ${id} AND regexp_matches(f.value, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')
         AND f.attr IN ('founded', 'founding_date', 'listing_date', 'release_date', 'publication_date', 'date', 'merger_date')
       UNION
       SELECT d.value, 'release', r.object_id, coalesce(t.name_en, t.name_zh), d.source_id
       FROM relations r JOIN facts d ON d.entity_id = r.object_id AND d.attr IN ('release_date', 'publication_date')
       JOIN entities t ON t.id = r.object_id
-      WHERE r.subject_id = ${id} AND r.predicate = 'developed' AND regexp_matches(d.value, '^\d{4}')
+      WHERE r.subject_id = ${id} AND r.predicate = 'developed' AND regexp_matches(d.value, '^[0-9]{4}')
     ) ORDER BY date DESC, entity_id LIMIT 300`);
 }
 
