@@ -1,33 +1,21 @@
 /** Reads the MOE university list CSV, validating every row. */
 import { basename } from 'node:path';
 import { InputError } from '../../model/errors.ts';
-import { parseCsv } from '../csv-reader.ts';
-import { readTextFile } from '../read-file.ts';
+import { readCsvRows } from '../csv-rows.ts';
 import type { Connector, ReadResult } from '../source.ts';
 import { mapMoeList } from './map.ts';
 import { MOE_COLUMNS, type MoeRow, moeRowSchema } from './schema.ts';
 
 export async function readMoeList(file: string): Promise<ReadResult<MoeRow>> {
-  const { text, sha256 } = await readTextFile(file);
-  const { header, records } = parseCsv(text, file);
-  const missing = MOE_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) throw new InputError(file, 1, missing[0] ?? null, `missing column "${missing.join('", "')}"`);
+  const { rows, sha256 } = await readCsvRows(file, MOE_COLUMNS, moeRowSchema);
+  // One institution per code: a repeated code is an error in the list, named with both lines.
   const seen = new Map<string, number>();
-  const rows = records.map((r) => {
-    const cells = Object.fromEntries(header.map((h, i) => [h, r.cells[i] ?? '']));
-    const parsed = moeRowSchema.safeParse(cells);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = String(issue?.path[0] ?? '');
-      throw new InputError(file, r.line, field, `${issue?.message ?? 'invalid'}: "${cells[field] ?? ''}"`);
-    }
-    const first = seen.get(parsed.data.moe_code);
+  for (const row of rows) {
+    const first = seen.get(row.moe_code);
     if (first !== undefined)
-      throw new InputError(file, r.line, 'moe_code', `code ${parsed.data.moe_code} repeats line ${first}`);
-    seen.set(parsed.data.moe_code, r.line);
-    return { ...parsed.data, line: r.line };
-  });
-  if (rows.length === 0) throw new InputError(file, null, null, 'no rows');
+      throw new InputError(file, row.line, 'moe_code', `code ${row.moe_code} repeats line ${first}`);
+    seen.set(row.moe_code, row.line);
+  }
   return { dataset: `cn-universities:${basename(file)}`, input: file, sha256, records: rows, rowsRead: rows.length };
 }
 
