@@ -189,6 +189,25 @@ export const METRICS: readonly Metric[] = [
     sources: ['src:huggingface-*'],
     query: 'store/queries/adoption.ts',
   },
+  {
+    id: 'openalex-works',
+    title: 'AI works per year by institution, city and country (OpenAlex)',
+    unit: 'works',
+    definition:
+      'Works in OpenAlex whose primary topic lies in the Artificial Intelligence subfield (1702), counted per ' +
+      "publication year for each institution, city and country among their authors' affiliations.",
+    method:
+      'Whole counting: a work counts once for each distinct institution, city and country it involves. A work ' +
+      'updated in a later snapshot partition replaces its earlier contribution; a merged_ids deletion removes it. ' +
+      'Stored as observations openalex.works and openalex.works.topic.<id>. Shown apart from the CSET ETO series.',
+    caveats: [
+      'Summing over institutions or countries over-counts collaborations.',
+      'Works without a publication year, and affiliations OpenAlex could not match, count for no one.',
+      'Empty until an OpenAlex file, live query or snapshot is ingested.',
+    ],
+    sources: ['src:openalex-*'],
+    query: 'store/queries/openalex.ts#openalexCounts',
+  },
 ];
 
 export function metricById(id: string): Metric | undefined {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ingestOpenAlexSnapshot } from '../../ingest/openalex-snapshot.ts';
 import { ingest } from '../../ingest/pipeline.ts';
 import { cacConnector } from '../../sources/cac/source.ts';
 import { moeListConnector } from '../../sources/cn-universities/source.ts';
@@ -10,11 +11,18 @@ import { LISTING_URL } from '../../sources/huggingface/listing.ts';
 import { DEFAULT_ORGS } from '../../sources/huggingface/orgs.ts';
 import { huggingfaceConnector, huggingfaceLiveConnector } from '../../sources/huggingface/source.ts';
 import { llmListConnector } from '../../sources/llms-in-china/source.ts';
+import { GROUP_BY_FIELDS } from '../../sources/openalex/map.ts';
+import {
+  DEFAULT_LIVE_FILTER,
+  createOpenAlexFileConnector,
+  createOpenAlexLiveConnector,
+} from '../../sources/openalex/source.ts';
 import { owidConnector } from '../../sources/owid/source.ts';
 import type { Connector } from '../../sources/source.ts';
 import { ENTITY_DATA_URL, createWikidataConnector, wikidataLiveConnector } from '../../sources/wikidata/source.ts';
 import { Db } from '../../store/db.ts';
 import { wikidataFacts } from '../../store/queries/entities.ts';
+import { openalexGeoContext } from '../../store/queries/openalex.ts';
 import { type GlobalOptions, dbPath } from '../context.ts';
 import { printJson, printTable, progressBar } from '../output.ts';
 
@@ -28,6 +36,8 @@ const CONNECTORS: Readonly<Record<string, Connector<unknown>>> = {
   owid: owidConnector,
   huggingface: huggingfaceConnector,
   wikidata: createWikidataConnector(),
+  // Built again after the database opens (it loads the places to resolve affiliations against).
+  openalex: createOpenAlexFileConnector({ geo: async () => ({ countriesOf: new Map() }) }),
 };
 
 interface IngestOptions {
@@ -39,6 +49,8 @@ interface IngestOptions {
   changedOnly?: boolean;
   syncDate?: string;
   qids?: string;
+  filter?: string;
+  works?: boolean;
 }
 
 const list = (text: string | undefined) =>
@@ -48,6 +60,34 @@ const list = (text: string | undefined) =>
     .filter((s) => s.length > 0);
 
 export function ingestCommand(program: Command): void {
+  program
+    .command('ingest-snapshot')
+    .description(
+      'sync an OpenAlex bulk snapshot (only partitions newer than the last sync; merged_ids deletions applied)',
+    )
+    .requiredOption('--dir <root>', 'snapshot root (the folder holding data/works/…)')
+    .option('--full', 'read every partition again, not only the new ones')
+    .action(async (opts: { dir: string; full?: boolean }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const db = await Db.open({ path: dbPath(g) });
+      const bar = progressBar(!g.json);
+      try {
+        const summary = await ingestOpenAlexSnapshot(db, opts.dir, {
+          full: opts.full ?? false,
+          progress: bar.progress,
+          onCommit: (u) => {
+            if (!g.json) process.stderr.write(`committed ${u.entity} ${u.unit}: ${u.records} lines\n`);
+          },
+        });
+        bar.stop();
+        if (g.json) printJson(summary);
+        else printTable([{ ...summary }]);
+      } finally {
+        bar.stop();
+        db.close();
+      }
+    });
+
   program
     .command('ingest')
     .description(
@@ -69,6 +109,8 @@ export function ingestCommand(program: Command): void {
     .option('--changed-only', 'huggingface --live: stop paging at repos not modified since the last completed sync')
     .option('--sync-date <date>', 'huggingface --live: the date observations are filed under (default: today, UTC)')
     .option('--qids <ids>', 'wikidata --live: comma-separated item ids (Q…)')
+    .option('--filter <filter>', `openalex --live: an OpenAlex works filter (default: ${DEFAULT_LIVE_FILTER})`)
+    .option('--works', 'openalex --live: page through the works themselves (default: group_by aggregates only)')
     .action(async (name: string, opts: IngestOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       let connector = CONNECTORS[name];
@@ -102,6 +144,19 @@ export function ingestCommand(program: Command): void {
               signal: abort.signal,
             });
             input = LISTING_URL;
+          } else if (name === 'openalex') {
+            if (!opts.mailto) throw new Error('--mailto is required for OpenAlex (its polite pool)');
+            connector = createOpenAlexLiveConnector({
+              http,
+              mailto: opts.mailto,
+              apiKey: process.env.OPENALEX_API_KEY ?? null,
+              signal: abort.signal,
+              geo: () => openalexGeoContext(db),
+              mode: opts.works ? { kind: 'works', maxWorks: 50_000 } : { kind: 'groups', fields: GROUP_BY_FIELDS },
+              years: { from: 2015, to: 2025 },
+              today: () => today,
+            });
+            input = opts.filter ?? DEFAULT_LIVE_FILTER;
           } else if (name === 'wikidata') {
             connector = wikidataLiveConnector({
               qids: list(opts.qids),
@@ -112,11 +167,12 @@ export function ingestCommand(program: Command): void {
             });
             input = ENTITY_DATA_URL;
           } else {
-            throw new Error(`--live works for huggingface and wikidata, not "${name}"`);
+            throw new Error(`--live works for huggingface, wikidata and openalex, not "${name}"`);
           }
         } else {
           if (!opts.file) throw new Error('--file <path> is required (or --live, for huggingface and wikidata)');
           if (name === 'wikidata') connector = createWikidataConnector({ qidFacts: await wikidataFacts(db) });
+          if (name === 'openalex') connector = createOpenAlexFileConnector({ geo: () => openalexGeoContext(db) });
           input = opts.file;
         }
         const summary = await ingest(db, connector, input, bar.progress);

@@ -73,9 +73,10 @@ export async function cityLeague(
       SELECT p.city, count(*) AS n FROM entities e JOIN entity_place p ON p.entity_id = e.id
       WHERE e.kind = 'university' GROUP BY p.city
     ),
+    -- OpenAlex counts a work once per city it involves (whole counting), recorded on the city itself.
     papers AS (
-      SELECT p.city, sum(o.value) AS n FROM observations o JOIN entity_place p ON p.entity_id = o.subject_id
-      WHERE o.metric = 'openalex.works' GROUP BY p.city
+      SELECT o.subject_id AS city, sum(o.value) AS n FROM observations o
+      WHERE o.metric = 'openalex.works' AND o.subject_id LIKE 'city:%' GROUP BY o.subject_id
     )
     SELECT o.city, c.name_en, c.name_zh, min(o.province) AS province,
       count(DISTINCT o.id)::INT AS ai_organizations,
