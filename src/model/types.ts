@@ -126,6 +126,7 @@ export const MULTI_VALUED_ATTRIBUTES: readonly string[] = [
   'alias',
   'international_brand',
   'campus_location',
+  'claim',
 ];
 
 /** Where a fact comes from. Every fact, relation, observation and price points at one. */

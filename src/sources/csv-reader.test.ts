@@ -26,3 +26,15 @@ test('a short record is refused with its line', () => {
 test('an empty file is refused', () => {
   assert.throws(() => parseCsv('', 'empty.csv'), /empty\.csv: file is empty/);
 });
+
+test('a 50 MB single field is refused, quoted or not', () => {
+  const big = 'x'.repeat(50 * 1024 * 1024);
+  assert.throws(
+    () => parseCsv(`a,b\n"${big}",1\n`, 'big.csv'),
+    /big\.csv, line 2: a cell is longer than 1048576 characters/,
+  );
+  assert.throws(
+    () => parseCsv(`a,b\n${big},1\n`, 'big.csv'),
+    /big\.csv, line 2: a cell is longer than 1048576 characters/,
+  );
+});

@@ -4,6 +4,7 @@ import { ingest } from '../../ingest/pipeline.ts';
 import { cacConnector } from '../../sources/cac/source.ts';
 import { moeListConnector } from '../../sources/cn-universities/source.ts';
 import { curatedConnector } from '../../sources/curated/source.ts';
+import { createCsvMappingConnector } from '../../sources/csv-mapping/source.ts';
 import { epochConnector } from '../../sources/epoch/source.ts';
 import { createHttpClient } from '../../sources/http/http-client.ts';
 import { fileCursorStore } from '../../sources/huggingface/cursor-store.ts';
@@ -51,6 +52,7 @@ interface IngestOptions {
   qids?: string;
   filter?: string;
   works?: boolean;
+  mapping?: string;
 }
 
 const list = (text: string | undefined) =>
@@ -91,9 +93,9 @@ export function ingestCommand(program: Command): void {
   program
     .command('ingest')
     .description(
-      `ingest one input into the database (${Object.keys(CONNECTORS).join(', ')}); re-running it changes nothing`,
+      `ingest one input into the database (${[...Object.keys(CONNECTORS), 'csv'].join(', ')}); re-running it changes nothing`,
     )
-    .argument('<connector>', Object.keys(CONNECTORS).join(' | '))
+    .argument('<connector>', [...Object.keys(CONNECTORS), 'csv'].join(' | '))
     .option('--file <path>', 'input file or directory')
     .option('--live', 'huggingface, wikidata: fetch from the live API instead of reading a file')
     .option('--mailto <address>', 'with --live: a contact address, sent in the User-Agent')
@@ -111,9 +113,15 @@ export function ingestCommand(program: Command): void {
     .option('--qids <ids>', 'wikidata --live: comma-separated item ids (Q…)')
     .option('--filter <filter>', `openalex --live: an OpenAlex works filter (default: ${DEFAULT_LIVE_FILTER})`)
     .option('--works', 'openalex --live: page through the works themselves (default: group_by aggregates only)')
+    .option(
+      '--mapping <yaml>',
+      'csv: the mapping file that turns the CSV into entities, facts, relations, observations',
+    )
     .action(async (name: string, opts: IngestOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      let connector = CONNECTORS[name];
+      let connector = name === 'csv' && opts.mapping ? createCsvMappingConnector(opts.mapping) : CONNECTORS[name];
+      if (name === 'csv' && !opts.mapping)
+        throw new Error('csv needs --mapping <yaml> (see src/sources/csv-mapping/fixtures)');
       if (!connector) throw new Error(`unknown connector "${name}"; known: ${Object.keys(CONNECTORS).join(', ')}`);
       const db = await Db.open({ path: dbPath(g) });
       const bar = progressBar(!g.json);
