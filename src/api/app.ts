@@ -9,6 +9,7 @@ import { entityRoutes } from './routes/entities.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { responseCache } from './response-cache.ts';
 import { staticFile } from './static.ts';
 
 export type { AppDeps } from './context.ts';
@@ -52,6 +53,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     await next();
     c.header('x-content-type-options', 'nosniff');
   });
+
+  // Only for a read-only database (the server's): results cannot change while it serves.
+  if (deps.cacheResponses) app.use('/api/*', responseCache({ maxEntries: 2_000, maxBytes: 128 * 1024 * 1024 }));
 
   app.get('/api/health', async (c) => {
     const row = await deps.db.one<{ entities: number; sources: number }>(

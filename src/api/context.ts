@@ -12,6 +12,8 @@ export interface AppDeps {
   version: string;
   /** The bearer token that write requests must present; null or absent: the server refuses every write. */
   writeToken?: string | null;
+  /** Cache successful GET responses by URL; only for a read-only database. */
+  cacheResponses?: boolean;
 }
 
 export const formatParam = ['json', 'csv'] as const;

@@ -32,6 +32,7 @@ export async function startServer(
     docsRoot: options.docsRoot ?? null,
     version: options.version,
     writeToken: options.writeToken ?? null,
+    cacheResponses: db.readOnly,
   });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {

@@ -25,6 +25,7 @@ import {
   readSnapshotPlan,
 } from '../sources/openalex/snapshot-reader.ts';
 import type { Db } from '../store/db.ts';
+import { refreshDerived } from '../store/derived.ts';
 import { knownNames } from '../store/queries/entities.ts';
 import { danglingReferences } from '../store/queries/integrity.ts';
 import {
@@ -169,6 +170,7 @@ export async function ingestOpenAlexSnapshot(
         const r = await work();
         await settleCounts(db, dataset, source.id, WORKS_METRIC);
         await recordSyncUnit(db, dataset, dir, r);
+        await refreshDerived(db);
         const dangling = await danglingReferences(db, dataset);
         if (dangling[0]) {
           const d = dangling[0];

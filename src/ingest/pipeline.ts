@@ -5,6 +5,7 @@ import { IDENTITY_ATTRIBUTES, Resolver } from '../model/resolver.ts';
 import type { EntityKind } from '../model/types.ts';
 import type { Connector, ReadResult } from '../sources/source.ts';
 import type { Db } from '../store/db.ts';
+import { refreshDerived } from '../store/derived.ts';
 import { mergeRows } from '../store/merge.ts';
 import { danglingReferences } from '../store/queries/integrity.ts';
 import { knownKeys, knownNames } from '../store/queries/entities.ts';
@@ -74,6 +75,7 @@ export async function ingest<R>(
         sum.deleted += c.deleted;
       }
       progress('merge', ORDER.length, ORDER.length);
+      await refreshDerived(db);
       const dangling = await danglingReferences(db, dataset);
       const first = dangling[0];
       if (first) {
