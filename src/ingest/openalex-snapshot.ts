@@ -14,8 +14,7 @@ import { Resolver } from '../model/resolver.ts';
 import type { EntityKind, Source } from '../model/types.ts';
 import { InstitutionMapper, type InstitutionState } from '../sources/openalex/institution-mapper.ts';
 import { WORKS_METRIC, contribution } from '../sources/openalex/map.ts';
-import { ParsePool } from '../sources/openalex/parallel-parse.ts';
-import { AI_FILTER, type WorkFilter, parseInstitution } from '../sources/openalex/records.ts';
+import { AI_FILTER, type WorkFilter, matchesFilter, parseInstitution, parseWork } from '../sources/openalex/records.ts';
 import {
   type MergedIdsFile,
   type SnapshotPartition,
@@ -134,7 +133,6 @@ export async function ingestOpenAlexSnapshot(
   const dataset = options.dataset ?? 'openalex-snapshot';
   const runId = await startRun(db, 'openalex-snapshot', dataset, dir);
   const totals = { read: 0, counted: 0, removed: 0 };
-  let pool: ParsePool | null = null;
   try {
     const plan = await readSnapshotPlan(dir);
     const last = options.full ? new Map<string, string>() : await lastSyncedUnits(db, dataset, dir);
@@ -160,8 +158,7 @@ export async function ingestOpenAlexSnapshot(
       source,
       (await loadInstitutions(db, dataset)).map(toState),
     );
-    pool = new ParsePool();
-    const sync = new SnapshotSync(db, dataset, source, options.filter ?? AI_FILTER, mapper, pool, options.batchSize);
+    const sync = new SnapshotSync(db, dataset, source, options.filter ?? AI_FILTER, mapper, options.batchSize);
     const units: SnapshotUnitResult[] = [];
     const commit = async (work: () => Promise<SnapshotUnitResult>) => {
       options.progress?.('openalex-snapshot', units.length, pending);
@@ -221,8 +218,6 @@ export async function ingestOpenAlexSnapshot(
       error: error instanceof Error ? error.message : String(error),
     });
     throw error;
-  } finally {
-    await pool?.close();
   }
 }
 
@@ -238,7 +233,6 @@ class SnapshotSync {
     private readonly source: Source,
     private readonly filter: WorkFilter,
     private readonly mapper: InstitutionMapper,
-    private readonly pool: ParsePool,
     private readonly batchSize = 10_000,
   ) {}
 
@@ -268,30 +262,29 @@ class SnapshotSync {
   async works(p: SnapshotPartition): Promise<SnapshotUnitResult> {
     let records = 0;
     let counted = 0;
-    const expected = new Map(p.files.map((f) => [f.path, f.recordCount]));
-    // Worker threads gunzip, parse and validate the files (in file order); this thread maps and writes.
-    for await (const item of this.pool.files([...expected.keys()], this.filter, 2_000)) {
-      if (item.lines !== undefined) {
-        checkCount(item.path, item.lines, expected.get(item.path) ?? null);
-        records += item.lines;
-        continue;
-      }
-      for (const parsed of item.works ?? []) {
-        if (!parsed.keep) {
-          // Not (or no longer) a work we count: if an earlier partition had it, it leaves the counts.
-          this.batch.set(parsed.id, null);
-          continue;
+    for (const file of p.files) {
+      let inFile = 0;
+      for await (const lines of gzipLines(file.path)) {
+        for (const l of lines) {
+          const work = parseWork(parseJsonLine(l, file.path), file.path, l.line);
+          inFile++;
+          if (!matchesFilter(work, this.filter)) {
+            // Not (or no longer) a work we count: if an earlier partition had it, it leaves the counts.
+            this.batch.set(work.id, null);
+            continue;
+          }
+          const c = contribution(work, this.mapper);
+          this.batch.set(work.id, { ...c, topic: c.topic?.id ?? null, partition: p.date });
+          if (c.topic && !this.savedTopics.has(c.topic.id)) {
+            this.savedTopics.add(c.topic.id);
+            const { id, ...t } = c.topic;
+            this.topics.push({ topicId: id, ...t });
+          }
         }
-        const work = parsed.work;
-        const c = contribution(work, this.mapper);
-        this.batch.set(work.id, { ...c, topic: c.topic?.id ?? null, partition: p.date });
-        if (c.topic && !this.savedTopics.has(c.topic.id)) {
-          this.savedTopics.add(c.topic.id);
-          const { id, ...t } = c.topic;
-          this.topics.push({ topicId: id, ...t });
-        }
+        if (this.batch.size >= this.batchSize) counted += await this.flushWorks();
       }
-      if (this.batch.size >= this.batchSize) counted += await this.flushWorks();
+      checkCount(file.path, inFile, file.recordCount);
+      records += inFile;
     }
     counted += await this.flushWorks();
     return { entity: 'works', unit: p.date, files: p.files.length, records, counted };
