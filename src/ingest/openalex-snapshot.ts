@@ -167,7 +167,6 @@ export async function ingestOpenAlexSnapshot(
         const r = await work();
         await settleCounts(db, dataset, source.id, WORKS_METRIC);
         await recordSyncUnit(db, dataset, dir, r);
-        await refreshDerived(db);
         const dangling = await danglingReferences(db, dataset);
         if (dangling[0]) {
           const d = dangling[0];
@@ -185,6 +184,9 @@ export async function ingestOpenAlexSnapshot(
     for (const p of todo.works) await commit(() => sync.works(p));
     for (const f of todo.merged) await commit(() => sync.merged(f));
     options.progress?.('openalex-snapshot', units.length, pending);
+    // Derived places are refreshed once per sync, not per unit (each refresh rescans every relation); a sync killed
+    // between units leaves them to the next run, which always ends here.
+    await db.transaction(() => refreshDerived(db));
     const status = units.length === 0 ? 'unchanged' : 'ok';
     await finishRun(db, runId, {
       dataset,
