@@ -1,0 +1,125 @@
+/**
+ * Start-up: from spawning `node bin/neijuan.js serve` on a built database to the first 200 from /api/health
+ * (goal < 3 s, median of 5), and `neijuan build` of the bundled data into a temporary file (median of 3).
+ *
+ *   npm run bench:start [-- --serve-runs 5 --build-runs 3 --synthetic]
+ *
+ * --synthetic serves the built database plus the API benchmark's 10 M synthetic OpenAlex works instead.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Db } from '../src/store/db.ts';
+import {
+  DATA_DIR,
+  booleanFlag,
+  PROJECT_ROOT,
+  commandLine,
+  formatGoal,
+  goal,
+  header,
+  median,
+  numberFlag,
+  round,
+  writeResult,
+} from './support/bench-report.ts';
+import { DEFAULT_SPEC, addSyntheticWorks } from './support/synthetic-works.ts';
+
+const CLI = join(PROJECT_ROOT, 'bin', 'neijuan.js');
+const SERVE_GOAL_S = 3;
+const serveRuns = numberFlag('serve-runs', 5);
+const buildRuns = numberFlag('build-runs', 3);
+const synthetic = booleanFlag('synthetic');
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/** Runs `neijuan build` into `db` and returns its wall-clock seconds. */
+async function timeBuild(db: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, '--db', db, 'build', '--data', DATA_DIR], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const code = await exited(child);
+  if (code !== 0) throw new Error(`neijuan build exited with ${code}`);
+  return (performance.now() - started) / 1000;
+}
+
+/** Spawns `neijuan serve` and returns the seconds until /api/health first answers 200. */
+async function timeServe(db: string): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, '--db', db, 'serve', '--port', String(port)], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`neijuan serve exited with ${child.exitCode}`);
+      if (performance.now() - started > 60_000) throw new Error('neijuan serve did not answer within 60 s');
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+        await res.arrayBuffer();
+        if (res.status === 200) return (performance.now() - started) / 1000;
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited(child);
+  }
+}
+
+header('bench:start — neijuan serve to first /api/health 200, and neijuan build');
+const dir = mkdtempSync(join(tmpdir(), 'neijuan-bench-start-'));
+try {
+  const db = join(dir, 'neijuan.duckdb');
+  const builds: number[] = [];
+  for (let i = 0; i < buildRuns; i++) {
+    builds.push(await timeBuild(db));
+    process.stdout.write(`build ${i + 1}/${buildRuns}: ${builds[i]?.toFixed(2)} s\n`);
+  }
+  if (synthetic) {
+    const writable = await Db.open({ path: db });
+    const added = await addSyntheticWorks(writable, DEFAULT_SPEC);
+    await writable.exec('CHECKPOINT');
+    writable.close();
+    process.stdout.write(`+ ${added.institutions} synthetic institutions, ${added.works} works\n`);
+  }
+  const serves: number[] = [];
+  for (let i = 0; i < serveRuns; i++) {
+    serves.push(await timeServe(db));
+    process.stdout.write(`serve ${i + 1}/${serveRuns}: ${serves[i]?.toFixed(3)} s to the first 200\n`);
+  }
+  const serve = goal('serve to first 200 (median)', round(median(serves), 3), 's', SERVE_GOAL_S, 'max');
+  const buildMedian = round(median(builds), 2);
+  process.stdout.write(`\n${formatGoal(serve)}\nneijuan build (median of ${buildRuns}): ${buildMedian} s (no goal)\n`);
+  const out = writeResult(synthetic ? 'start-synthetic' : 'start', commandLine('start'), {
+    database: synthetic ? 'bundled data + 10 M synthetic OpenAlex works (bench:api)' : 'bundled data',
+    serve: { runs_s: serves.map((s) => round(s, 3)), median_s: serve.measured, goal: serve },
+    build: { runs_s: builds.map((s) => round(s, 2)), median_s: buildMedian },
+  });
+  process.stdout.write(`wrote ${out}\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
