@@ -1,14 +1,23 @@
-/** A typed client for the JSON API the dashboard reads. */
-export interface Source {
-  id: string;
-  title: string;
-  url: string;
-  publisher: string;
-  published: string | null;
-  retrieved: string;
-  licence: string;
-  uses?: number;
-}
+/** A typed client for the JSON API the dashboard reads; row types come from the API itself. */
+import type {
+  CityLeagueRow,
+  ConvertedPrice,
+  EntityRow,
+  FactRow,
+  InvolutionYear,
+  PlayerRow,
+  RelationRow,
+  SourceRow,
+} from '../../src/api/types.ts';
+
+export type Source = SourceRow & { uses?: number };
+export type EntitySummary = EntityRow;
+export type Fact = FactRow;
+export type Relation = RelationRow;
+export type Player = PlayerRow;
+export type CityRow = CityLeagueRow;
+export type PricePoint = ConvertedPrice;
+export type { InvolutionYear };
 export interface MetricRef {
   id: string;
   title: string;
@@ -18,17 +27,6 @@ export interface Provenance {
   metrics: MetricRef[];
   sources: Source[];
 }
-export interface EntitySummary {
-  id: string;
-  kind: string;
-  name_en: string | null;
-  name_zh: string | null;
-  name_pinyin: string | null;
-  description: string | null;
-  segments: string[];
-  city: string | null;
-  country: string | null;
-}
 export interface SearchResult {
   id: string;
   kind: string;
@@ -37,24 +35,6 @@ export interface SearchResult {
   name_pinyin: string | null;
   matched: string;
   city: string | null;
-}
-export interface Fact {
-  attr: string;
-  value: string;
-  unit: string | null;
-  as_of: string | null;
-  note: string | null;
-  estimate: boolean;
-  source_id: string;
-  disputed: boolean;
-}
-export interface Relation {
-  direction: 'out' | 'in';
-  predicate: string;
-  other_id: string;
-  other_name: string | null;
-  other_kind: string | null;
-  source_id: string;
 }
 export interface EntityDetail {
   entity: EntitySummary;
@@ -90,34 +70,12 @@ export interface CompareData extends Provenance {
   };
   notes: Record<string, string>;
 }
-export interface InvolutionYear {
-  year: number;
-  players: number;
-  entrants: number;
-  exits: number;
-  releases: number;
-  concentration: number | null;
-  price: number | null;
-  price_change: number | null;
-  z: Record<string, number | null>;
-  index: number | null;
-}
 export interface InvolutionData extends Provenance {
   segment: string;
   components: string[];
   weights: Record<string, number>;
   years: InvolutionYear[];
   coverage: { players: number; with_entry_year: number; with_releases: number; releases: number };
-}
-export interface Player {
-  org: string;
-  name: string | null;
-  city: string | null;
-  founded: number | null;
-  status: string | null;
-  first_release: number | null;
-  last_release: number | null;
-  releases: number;
 }
 export interface SegmentDetail extends Provenance {
   segment: string;
@@ -129,36 +87,9 @@ export interface SegmentList extends Provenance {
   segments: string[];
   rows: { segment: string; players: number; cities: number; releases: number }[];
 }
-export interface CityRow {
-  city: string;
-  name_en: string | null;
-  name_zh: string | null;
-  province: string | null;
-  ai_organizations: number;
-  llm_makers: number;
-  notable_models: number;
-  universities: number;
-  papers: number | null;
-  founders_known: number;
-  founders_local: number;
-}
 export interface CitiesData extends Provenance {
   cities: CityRow[];
   alumni: { university: string; name: string | null; city: string | null; founders: number; companies: number }[];
-}
-export interface PricePoint {
-  vendor_id: string;
-  vendor: string | null;
-  model: string;
-  date: string;
-  currency: 'CNY' | 'USD';
-  input_usd: number;
-  output_usd: number | null;
-  input_cny: number;
-  output_cny: number | null;
-  note: string | null;
-  source_id: string;
-  fx: { rate: number; period: string; source_id: string; match: string } | null;
 }
 export interface NetworkData extends Provenance {
   nodes: { id: string; label: string; kind: string; x: number; y: number; size: number }[];
