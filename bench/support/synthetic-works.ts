@@ -34,17 +34,9 @@ export const DEFAULT_SPEC: SyntheticSpec = {
 export const BENCH_DATASET = 'bench';
 const SOURCE_ID = 'src:bench-synthetic-openalex';
 
-/** mulberry32: a small, fast, seeded PRNG, so every run generates the same rows. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded PRNG as the snapshot generator, so every run generates the same rows.
+export { prng } from '../openalex/generate.ts';
+import { prng } from '../openalex/generate.ts';
 
 /** Splits `total` into integers proportional to `weights` that sum to exactly `total` (largest remainder). */
 export function apportion(total: number, weights: readonly number[]): number[] {
