@@ -81,6 +81,11 @@ export class SearchIndex {
     return this.docs.size;
   }
 
+  /** The indexed document of an entity (its names, weight and place), or undefined. */
+  document(id: string): SearchDoc | undefined {
+    return this.docs.get(id);
+  }
+
   /** Best matches first: exact name or alias, then prefix and partial matches; ties go to organisations. */
   search(query: string, limit = 20): SearchHit[] {
     const q = query.trim();

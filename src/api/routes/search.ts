@@ -1,6 +1,5 @@
 /** /api/search — bilingual name search. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { getEntities } from '../../store/queries/entities.ts';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
 
@@ -21,19 +20,11 @@ const route = createRoute({
 export function searchRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const { q, limit, format } = c.req.valid('query');
-    const hits = deps.search.search(q, limit);
-    const places = new Map(
-      (
-        await getEntities(
-          deps.db,
-          hits.map((h) => h.id),
-        )
-      ).map((e) => [e.id, e]),
-    );
-    const results = hits.map((h) => ({
+    // Places come from the index, which read them with the names: a search costs no database query.
+    const results = deps.search.search(q, limit).map((h) => ({
       ...h,
-      city: places.get(h.id)?.city ?? null,
-      country: places.get(h.id)?.country ?? null,
+      city: deps.search.document(h.id)?.city ?? null,
+      country: deps.search.document(h.id)?.country ?? null,
     }));
     if (format === 'csv') return c.body(toCsv(results), 200, { 'content-type': 'text/csv; charset=utf-8' });
     return c.json({ query: q, results }, 200);
