@@ -11,10 +11,10 @@ import { curatedConnector } from '../src/sources/curated/source.ts';
 import { Db } from '../src/store/db.ts';
 import { tableChecksums } from '../src/store/queries/integrity.ts';
 import { TABLES } from '../src/store/tables.ts';
-import { DATA_DIR, ROOT, SHARED_DATA } from './support/bundled.ts';
+import { DATA_DIR, ROOT } from './support/bundled.ts';
 
 const TABLE_NAMES = Object.values(TABLES).map((t) => t.name);
-const INPUT = join(SHARED_DATA, 'epoch', 'all_ai_models_2025-03.csv');
+const INPUT = join(DATA_DIR, 'epoch', 'all_ai_models_2025-03.csv');
 const CHILD = join(ROOT, 'test', 'support', 'ingest-child.ts');
 const dir = mkdtempSync(join(tmpdir(), 'neijuan-crash-'));
 const base = join(dir, 'base.duckdb');

@@ -10,11 +10,16 @@ import { tableChecksums } from '../store/queries/integrity.ts';
 import { listRuns } from '../store/queries/runs.ts';
 import { sql } from '../store/sql.ts';
 import { TABLES } from '../store/tables.ts';
-import { bundledDb, SHARED_DATA } from '../../test/support/bundled.ts';
+import { bundledDb, DATA_DIR } from '../../test/support/bundled.ts';
 import { ingest } from './pipeline.ts';
 
 const TABLE_NAMES = Object.values(TABLES).map((t) => t.name);
-const EPOCH_FILES = ['notable_ai_models_2026-01.csv', 'all_ai_models_2025-03.csv', 'large_scale_ai_models_2025-04.csv'];
+// Two vintages are bundled in data/; the third (another schema) is a fixture beside the connector.
+const EPOCH_FILES = [
+  join(DATA_DIR, 'epoch', 'notable_ai_models_2026-01.csv'),
+  join(DATA_DIR, 'epoch', 'all_ai_models_2025-03.csv'),
+  join(import.meta.dirname, '..', 'sources', 'epoch', 'fixtures', 'large_scale_ai_models_2025-04.csv'),
+];
 let db: Db;
 
 before(async () => {
@@ -24,7 +29,7 @@ after(() => db.close());
 
 test('all three Epoch vintages ingest despite their schema drift', async () => {
   for (const file of EPOCH_FILES) {
-    const summary = await ingest(db, epochConnector, join(SHARED_DATA, 'epoch', file));
+    const summary = await ingest(db, epochConnector, file);
     assert.ok(summary.read > 300, `${file}: read ${summary.read}`);
   }
   const rows = await db.all<{ dataset: string; n: number }>(
@@ -40,7 +45,7 @@ test('all three Epoch vintages ingest despite their schema drift', async () => {
 
 test('ingesting the same file twice leaves every data table unchanged', async () => {
   for (const file of EPOCH_FILES) {
-    const path = join(SHARED_DATA, 'epoch', file);
+    const path = file;
     await ingest(db, epochConnector, path);
     const before = await tableChecksums(db, TABLE_NAMES);
     const again = await ingest(db, epochConnector, path);
@@ -55,7 +60,7 @@ test('ingesting the same file twice leaves every data table unchanged', async ()
 
 test('a truncated copy fails with file and line and leaves the database as it was', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'neijuan-'));
-  const full = readFileSync(join(SHARED_DATA, 'epoch', 'notable_ai_models_2026-01.csv'), 'utf8');
+  const full = readFileSync(EPOCH_FILES[0] as string, 'utf8');
   // Cut inside a quoted cell (mid-record), as an interrupted download would.
   const cut = full.slice(0, full.indexOf('"', Math.floor(full.length / 2)) + 5);
   const file = join(dir, 'notable_ai_models_2026-01.csv');
@@ -74,7 +79,7 @@ test('a truncated copy fails with file and line and leaves the database as it wa
 test('a missing required column is named', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'neijuan-'));
   const file = join(dir, 'renamed.csv');
-  const text = readFileSync(join(SHARED_DATA, 'epoch', 'large_scale_ai_models_2025-04.csv'), 'utf8');
+  const text = readFileSync(EPOCH_FILES[2] as string, 'utf8');
   writeFileSync(file, text.replace('Publication date', 'Published on'));
   await assert.rejects(
     ingest(db, epochConnector, file),

@@ -8,7 +8,6 @@ import { searchDocuments } from '../../src/store/queries/entities.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const DATA_DIR = join(ROOT, 'data');
-export const SHARED_DATA = join(ROOT, '..', 'shared', 'data');
 
 export async function bundledDb(): Promise<Db> {
   const db = await Db.open({ path: ':memory:' });
