@@ -111,24 +111,37 @@ export const METRICS: readonly Metric[] = [
     title: 'Involution index per segment and year',
     unit: 'z-score (weighted mean)',
     definition:
-      'How crowded and churning a segment is in a year: active players, entrants, exits, concentration of releases, ' +
-      'and the trend of list prices, each standardised, combined as a weighted mean.',
+      'How crowded, churning, price-cutting and level a segment is in a year: active players, entrants, exits, ' +
+      'concentration of releases, the like-for-like price change and the capability spread, each standardised, ' +
+      'combined as a weighted mean. Commercial players by default (?basis=research or all).',
     method:
-      'Entry year: founding year, else first release. Exit: a cited defunct/acquired status (its year), or two years ' +
-      'without a release for an organisation that released at least twice. Active players: entered and not exited. ' +
-      'Concentration: Herfindahl–Hirschman index of release shares (0–10,000), a release made by k organisations ' +
-      'crediting each 1/k. Price: median USD output list price per million tokens of the year, its change in percent. ' +
-      'Each component is standardised over the years shown (z-score) and signed so that higher means more involution ' +
-      '(more players, entrants and exits; lower concentration; falling prices). The index is their weighted mean over ' +
-      'the components available that year. Default weights: players 0.3, entrants 0.2, exits 0.1, concentration 0.3, ' +
-      'price 0.1; ?weights=players:0.5,price:0 changes them.',
+      'Entry: the earliest dated evidence in the segment itself: a cited entered_segment fact, the first dated ' +
+      'release in the segment, the first dated API price (LLMs), or the first time the Awesome LLMs In China list ' +
+      'named one of its models (an upper bound, from the list\'s git history). A company tagged with this segment ' +
+      'alone may enter at its founding year when that is at most 2 years before its first evidence, or when it has ' +
+      'none; research players (universities, academies, public labs) never enter by founding year. Each player ' +
+      'carries the rule that applied. Exit: a cited defunct/acquired status or exited_segment fact, else no release ' +
+      'or price for 2 complete years after the last one, for players seen releasing at least twice, dated the first ' +
+      'silent year. Censoring: the boundary is the earliest last date among the inputs that show activity in the ' +
+      'segment (each Epoch vintage, the curated releases, the price rows); years after its last complete year are ' +
+      'shown but not indexed, and no exit is inferred there. Concentration: Herfindahl–Hirschman index (0–10,000) ' +
+      "of release-credit shares among the basis's players, a release made by k organisations crediting each 1/k. " +
+      "Price: the year's change of the like-for-like price index (llm-price-index, CNY, blended). Capability spread: " +
+      'the log10 training compute of the year\'s frontier release minus its median release (orders of magnitude, ' +
+      'Epoch compute); a wide spread means one leader far ahead, so a higher spread counts as less involution. ' +
+      'Minimums, below which a value is null with its reason: 3 active players (players, entrants, exits and the ' +
+      'index), 5 release credits (concentration), 3 matched SKUs per month (price), 3 releases with compute ' +
+      '(capability), 3 years of values to standardise a component, 2 components for the index. Each component is ' +
+      'standardised over the uncensored years shown (z-score) and signed so that higher means more involution. ' +
+      'Default weights: players 0.25, entrants 0.15, exits 0.1, concentration 0.2, price 0.15, capability 0.15; ' +
+      '?weights=players:0.5,price:0 changes them.',
     caveats: [
-      'Organisations without a founding year or dated release (most LLM-list entries) count in coverage, not in the years.',
-      'Release coverage is thin for robots: concentration rests on few releases there.',
+      'The LLM-list date is when the list first named a model, so list-based entries lean late (the list began in May 2023).',
+      'Release coverage is thin for robots and chips: concentration and capability are often null there.',
       'z-scores compare years within one segment, not segments with each other.',
     ],
     sources: ['src:epoch-notable-2026-01', 'src:epoch-all-2025-03', 'src:awesome-llms-in-china'],
-    query: 'store/queries/segments.ts#segmentPlayers, #releaseCredits; analytics/involution.ts',
+    query: 'store/queries/segments.ts#segmentPlayers, #releaseCredits, #activityCoverage, #capabilityPoints; analytics/segment-entry.ts; analytics/involution.ts',
   },
   {
     id: 'city-league',
@@ -152,17 +165,47 @@ export const METRICS: readonly Metric[] = [
   },
   {
     id: 'llm-prices',
-    title: 'LLM API list prices (price war)',
+    title: 'LLM API prices (price war)',
     unit: 'currency per million tokens',
-    definition: 'Dated list prices for input and output tokens per vendor and model, in CNY and USD.',
+    definition:
+      'Dated API prices for input and output tokens per vendor, model and tier, each of a named kind: list, ' +
+      'promotional, off-peak, cache-hit input, batch or free tier, in CNY and USD.',
     method:
       'Prices as the cited source gives them; the other currency is converted at a cited CNY-per-USD rate: the ' +
       "same day's, else the same month's, else the same year's average, else the nearest earlier. Each converted " +
-      'price names the rate, its period and its source. Input-only points (no output price cited) are kept with ' +
-      'an empty output.',
-    caveats: ['List prices ignore discounts, caching and off-peak rates unless the note says so.'],
+      'price names the rate, its period and its source. A row is dated when the price took effect where the source ' +
+      'says so, else when the source showed it (its note says which).',
+    caveats: [
+      'Many Chinese rows are dated by when a third-party price list recorded them (a commit date): the change may be older.',
+      'A model id can move to a newer model behind it; rows name the model generation where the vendor says so.',
+    ],
     sources: ['src:fed-g5a-2024-02-01', 'src:fed-g5-2024-07-01', 'src:alfred-exchus'],
     query: 'store/queries/prices.ts#pricePoints; analytics/prices.ts',
+  },
+  {
+    id: 'llm-price-index',
+    title: 'Like-for-like LLM price index (matched SKUs, chained monthly)',
+    unit: 'index, base month = 100',
+    definition:
+      'How the prices of the same API products moved: a chained index over SKUs matched on vendor, model, tier and ' +
+      'kind, list prices by default, in CNY and in USD, for input, output and a 3:1 blend.',
+    method:
+      'Each SKU is a step function between its dated observations (the latest in a month stands) and is in the ' +
+      "basket from its first to its last observation. A month's link is the geometric mean (Jevons) of the price " +
+      'relatives of the SKUs in the basket on both sides of the month boundary; SKUs entering or leaving move ' +
+      'nothing, so a new cheap model or a free tier does not read as a price cut. Links are chained; a month with ' +
+      'fewer than 3 matched SKUs breaks the chain, and the index is given only along the unbroken run that holds the ' +
+      'base month (2024-04, the month before the May 2024 price war, when the chain reaches it; else the run\'s first ' +
+      'month). Free prices are counted beside the index, not in it (a relative to zero is undefined). Values in the ' +
+      "other currency use each observation's dated rate, so the USD index also moves with the exchange rate. Yearly " +
+      'change: the last indexed month of the year against that of the year before.',
+    caveats: [
+      'A cut shows in the month it was observed: where the source is a later price list, the index moves late.',
+      'Matched SKUs ignore price cuts made by launching a cheaper successor (a quality-adjusted index would count them).',
+      'The blend weights input 3:1 over output, as Artificial Analysis does; the input and output indexes are given too.',
+    ],
+    sources: ['src:fed-g5a-2024-02-01', 'src:fed-g5-2024-07-01', 'src:alfred-exchus'],
+    query: 'store/queries/prices.ts#pricePoints; analytics/price-index.ts',
   },
   {
     id: 'alumni-network',

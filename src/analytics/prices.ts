@@ -3,9 +3,9 @@ import type { FxRow, PricePointRow } from '../store/queries/prices.ts';
 
 export interface ConvertedPrice extends PricePointRow {
   input_cny: number;
-  output_cny: number | null;
+  output_cny: number;
   input_usd: number;
-  output_usd: number | null;
+  output_usd: number;
   /** The CNY-per-USD rate used, its period and its source; null when the price needed no conversion. */
   fx: {
     rate: number;
@@ -51,7 +51,7 @@ export function convertPrices(points: readonly PricePointRow[], rates: readonly 
         input_cny: p.input,
         output_cny: p.output,
         input_usd: round(p.input / rate),
-        output_usd: p.output === null ? null : round(p.output / rate),
+        output_usd: round(p.output / rate),
         fx,
       };
     }
@@ -60,7 +60,7 @@ export function convertPrices(points: readonly PricePointRow[], rates: readonly 
       input_usd: p.input,
       output_usd: p.output,
       input_cny: round(p.input * rate),
-      output_cny: p.output === null ? null : round(p.output * rate),
+      output_cny: round(p.output * rate),
       fx,
     };
   });

@@ -50,6 +50,8 @@ export function bundleToCells(dataset: string, b: Bundle): Record<TableName, Cel
       p.output,
       p.note,
       p.sourceId,
+      p.kind,
+      p.tier,
     ]),
     epochModels: b.epochModels.map((m) => [
       dataset,

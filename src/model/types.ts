@@ -189,6 +189,13 @@ export interface Observation {
   sourceId: string;
 }
 
+/**
+ * What a price row prices. Only `list` rows enter the like-for-like index by default: the others are real prices,
+ * but comparing a promotion or an off-peak rate with a list price would read a change of kind as a change of price.
+ */
+export const PRICE_KINDS = ['list', 'promotional', 'off-peak', 'cache-hit', 'batch', 'free-tier'] as const;
+export type PriceKind = (typeof PRICE_KINDS)[number];
+
 export interface Price {
   vendorId: string;
   model: string;
@@ -196,6 +203,9 @@ export interface Price {
   currency: 'CNY' | 'USD';
   input: number;
   output: number;
+  kind: PriceKind;
+  /** Context or input-length tier where the vendor prices by it ("input<=32k"); '' when it does not. */
+  tier: string;
   note: string | null;
   sourceId: string;
 }

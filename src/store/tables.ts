@@ -122,8 +122,10 @@ export const TABLES = {
       ['output', 'double'],
       ['note', 'varchar'],
       ['source_id', 'varchar'],
+      ['kind', 'varchar'],
+      ['tier', 'varchar'],
     ],
-    key: ['dataset', 'vendor_id', 'model', 'date', 'currency', 'source_id'],
+    key: ['dataset', 'vendor_id', 'model', 'tier', 'kind', 'date', 'currency', 'source_id'],
   },
   epochModels: {
     name: 'epoch_models',

@@ -68,6 +68,8 @@ export function mapCurated(inputs: readonly CuratedInput[]): Bundle {
         currency: p.currency,
         input: p.input,
         output: p.output,
+        kind: p.kind,
+        tier: p.tier ?? '',
         note: p.note ?? null,
         sourceId: p.source,
       });

@@ -1,6 +1,6 @@
 /** The curated dataset's YAML format (data/FORMAT.md): the one place its raw input is trusted. */
 import { z } from 'zod';
-import { ENTITY_KINDS, PREDICATES, SEGMENTS } from '../../model/types.ts';
+import { ENTITY_KINDS, PREDICATES, PRICE_KINDS, SEGMENTS } from '../../model/types.ts';
 
 const text = z.string().trim().min(1);
 /** YAML reads 2025 as a number and 2024-05 as a string; both become text. */
@@ -78,6 +78,8 @@ export const priceSchema = z.object({
   input: z.number().min(0),
   output: z.number().min(0),
   unit: z.literal('per_million_tokens'),
+  kind: z.enum(PRICE_KINDS),
+  tier: z.string().trim().min(1).max(40).optional(),
   note: z.string().optional(),
   source: sourceRef,
 });

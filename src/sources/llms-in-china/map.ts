@@ -6,7 +6,7 @@ import { type Bundle, emptyBundle } from '../../model/bundle.ts';
 import { derivePinyin, slugify } from '../../model/names.ts';
 import type { Resolver } from '../../model/resolver.ts';
 import type { EntityKind } from '../../model/types.ts';
-import { LLM_LIST_SOURCE, type LlmListRow } from './schema.ts';
+import { LLM_LIST_SOURCE, type LlmListRow, listCommitSource } from './schema.ts';
 
 const SRC = LLM_LIST_SOURCE.id;
 // Sub-units that belong to the institution named before them.
@@ -139,6 +139,22 @@ export function mapLlmList(rows: readonly LlmListRow[], resolver: Resolver): Bun
         b.facts.push({ entityId, attr, value, unit: null, asOf: null, note: null, estimate: false, sourceId: SRC });
     };
     fact(modelId, 'category', row.category);
+    if (row.firstListed) {
+      // When the upstream list first named this model (or its company): an upper bound on the model's existence,
+      // cited to the README at that commit. Entry into the LLM segment may use it (analytics/segment-entry.ts).
+      const src = listCommitSource(row.firstListed.commit, row.firstListed.date);
+      if (!b.sources.some((s) => s.id === src.id)) b.sources.push(src);
+      b.facts.push({
+        entityId: modelId,
+        attr: 'first_listed',
+        value: row.firstListed.date,
+        unit: null,
+        asOf: null,
+        note: `first named in the upstream list (matched on ${row.firstListed.matchedOn})`,
+        estimate: false,
+        sourceId: src.id,
+      });
+    }
     fact(modelId, 'link', row.model_links.split(/[;\s]+/)[0] ?? '');
     for (const company of splitCompanies(row.company)) {
       const orgId = organisation(company, row.line);

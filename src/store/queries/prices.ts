@@ -1,34 +1,41 @@
 /** Named SQL for LLM API list prices and the exchange rates they are converted at. */
 import type { Db } from '../db.ts';
 import { sql } from '../sql.ts';
+import type { PriceKind } from '../../model/types.ts';
 
 export interface PricePointRow {
   vendor_id: string;
   vendor: string | null;
+  /** Where the vendor is (ISO country entity), null when no place is cited. */
+  vendor_country: string | null;
   model: string;
+  tier: string;
+  kind: PriceKind;
   date: string;
   currency: 'CNY' | 'USD';
   input: number;
-  output: number | null;
+  output: number;
   note: string | null;
   source_id: string;
   [key: string]: unknown;
 }
 
-/** Every list price: full (input and output) rows, and input-only points recorded as observations. */
-export async function pricePoints(db: Db, vendor: string | null): Promise<PricePointRow[]> {
+/** Every price row (all kinds), optionally of one vendor or of the vendors placed in one country. */
+export async function pricePoints(
+  db: Db,
+  filter: { vendor?: string | null; country?: string | null } = {},
+): Promise<PricePointRow[]> {
+  const vendor = filter.vendor ?? null;
+  const country = filter.country ?? null;
   return db.all<PricePointRow>(sql`
-    SELECT * FROM (
-      SELECT p.vendor_id, coalesce(e.name_en, e.name_zh) AS vendor, p.model, p.date, p.currency, p.input, p.output,
-        p.note, p.source_id
-      FROM prices p LEFT JOIN entities e ON e.id = p.vendor_id
-      UNION ALL
-      SELECT o.subject_id, coalesce(e.name_en, e.name_zh), coalesce(o.note, '(input price)'), o.period,
-        CASE WHEN o.unit LIKE 'CNY%' THEN 'CNY' ELSE 'USD' END, o.value, NULL, o.note, o.source_id
-      FROM observations o LEFT JOIN entities e ON e.id = o.subject_id
-      WHERE o.metric = 'llm_api.input_price_per_million_tokens'
-    ) WHERE ${vendor}::VARCHAR IS NULL OR vendor_id = ${vendor}
-    ORDER BY date, vendor_id, model`);
+    SELECT p.vendor_id, coalesce(e.name_en, e.name_zh) AS vendor, pl.country AS vendor_country, p.model, p.tier,
+      p.kind, p.date, p.currency, p.input, p.output, p.note, p.source_id
+    FROM prices p LEFT JOIN entities e ON e.id = p.vendor_id
+    LEFT JOIN (SELECT entity_id, min(country) AS country FROM entity_place GROUP BY entity_id) pl
+      ON pl.entity_id = p.vendor_id
+    WHERE (${vendor}::VARCHAR IS NULL OR p.vendor_id = ${vendor})
+      AND (${country}::VARCHAR IS NULL OR pl.country = ${country})
+    ORDER BY p.date, p.vendor_id, p.model, p.tier, p.kind, p.source_id`);
 }
 
 export interface FxRow {

@@ -2,39 +2,105 @@
 import type { Db } from '../db.ts';
 import { sql } from '../sql.ts';
 
+/** Organisation kinds counted as research players (public research): the rest of the player kinds are commercial. */
+export const RESEARCH_KINDS = ['university', 'lab', 'government'] as const;
+const PLAYER_KINDS = ['company', 'lab', 'university', 'government', 'investor', 'organization'] as const;
+
+/** What the store knows about one player of a segment: every dated piece of evidence of entry, activity and exit. */
 export interface PlayerRow {
   org: string;
   name: string | null;
+  kind: string;
   city: string | null;
   founded: number | null;
-  status: string | null;
-  status_year: number | null;
-  first_release: number | null;
-  last_release: number | null;
+  founded_source: string | null;
+  /** How many segments the organisation is tagged with (1 = a pure player of this one). */
+  segments: number;
+  first_release: string | null;
+  first_release_thing: string | null;
+  first_release_source: string | null;
+  last_release: string | null;
   releases: number;
+  /** First and last dated API price of the organisation (LLM segment only). */
+  first_price: string | null;
+  first_price_source: string | null;
+  last_price: string | null;
+  /** First date a model of the organisation was named in the upstream LLM list (LLM segment only). */
+  first_listed: string | null;
+  first_listed_source: string | null;
+  /** A cited "entered the segment" fact (attr entered_segment, value = the segment, as_of = the date). */
+  entered: string | null;
+  entered_source: string | null;
+  /** A cited defunct/acquired status, or a cited "left the segment" fact (attr exited_segment). */
+  status: string | null;
+  status_date: string | null;
+  status_source: string | null;
+  exited: string | null;
+  exited_source: string | null;
   [key: string]: unknown;
 }
 
-/** Organisations tagged with `segment` (in `country`, or anywhere when null), with what their entry and exit rest on. */
+/** Organisations tagged with `segment` (in `country`, or anywhere when null), with the evidence of their entry and exit. */
 export async function segmentPlayers(db: Db, segment: string, country: string | null): Promise<PlayerRow[]> {
+  const kinds = [...PLAYER_KINDS];
   return db.all<PlayerRow>(sql`
     WITH players AS (
       SELECT DISTINCT s.entity_id AS org FROM entity_segments s JOIN entities e ON e.id = s.entity_id
       LEFT JOIN entity_place p ON p.entity_id = s.entity_id
-      WHERE s.segment = ${segment} AND e.kind IN ('company', 'lab', 'university', 'government', 'investor', 'organization')
+      WHERE s.segment = ${segment} AND list_contains(${kinds}::VARCHAR[], e.kind)
         AND (${country}::VARCHAR IS NULL OR p.country = ${country})
     ),
-    rel AS (SELECT org, min(year) AS first, max(year) AS last, count(DISTINCT thing) AS n
-            FROM release_segments WHERE segment = ${segment} GROUP BY org)
-    SELECT pl.org, coalesce(e.name_en, e.name_zh) AS name, p.city,
-      (SELECT min(TRY_CAST(substr(f.value, 1, 4) AS INTEGER)) FROM facts f
-        WHERE f.entity_id = pl.org AND f.attr IN ('founded', 'founding_date'))::INT AS founded,
-      (SELECT min(f.value) FROM facts f WHERE f.entity_id = pl.org AND f.attr = 'status' AND f.value IN ('defunct', 'acquired')) AS status,
-      (SELECT min(TRY_CAST(substr(f.as_of, 1, 4) AS INTEGER)) FROM facts f
-        WHERE f.entity_id = pl.org AND f.attr = 'status' AND f.value IN ('defunct', 'acquired'))::INT AS status_year,
-      rel.first::INT AS first_release, rel.last::INT AS last_release, coalesce(rel.n, 0)::INT AS releases
+    dated AS (
+      SELECT f.entity_id AS thing, min(f.value) AS date, arg_min(f.source_id, f.value) AS source_id FROM facts f
+      WHERE f.attr IN ('release_date', 'publication_date') AND regexp_matches(f.value, '^[0-9]{4}') GROUP BY f.entity_id
+    ),
+    rel AS (
+      SELECT rs.org, min(rs.date) AS first, arg_min(rs.thing, rs.date) AS first_thing, max(rs.date) AS last,
+        count(DISTINCT rs.thing) AS n
+      FROM release_segments rs WHERE rs.segment = ${segment} GROUP BY rs.org
+    ),
+    price AS (
+      SELECT vendor_id AS org, min(date) AS first, arg_min(source_id, date) AS first_source, max(date) AS last
+      FROM prices WHERE ${segment} = 'llm' GROUP BY vendor_id
+    ),
+    listed AS (
+      SELECT r.subject_id AS org, min(f.value) AS first, arg_min(f.source_id, f.value) AS source_id
+      FROM relations r JOIN facts f ON f.entity_id = r.object_id AND f.attr = 'first_listed'
+      WHERE r.predicate = 'developed' AND ${segment} = 'llm' GROUP BY r.subject_id
+    ),
+    entered AS (
+      SELECT entity_id AS org, min(coalesce(as_of, '')) AS date, arg_min(source_id, coalesce(as_of, '')) AS source_id
+      FROM facts WHERE attr = 'entered_segment' AND value = ${segment} GROUP BY entity_id
+    ),
+    exited AS (
+      SELECT entity_id AS org, min(coalesce(as_of, '')) AS date, arg_min(source_id, coalesce(as_of, '')) AS source_id
+      FROM facts WHERE attr = 'exited_segment' AND value = ${segment} GROUP BY entity_id
+    ),
+    status AS (
+      SELECT entity_id AS org, min(value) AS value, min(as_of) AS date, arg_min(source_id, as_of) AS source_id
+      FROM facts WHERE attr = 'status' AND value IN ('defunct', 'acquired') GROUP BY entity_id
+    ),
+    founded AS (
+      SELECT entity_id AS org, min(TRY_CAST(substr(value, 1, 4) AS INTEGER)) AS year,
+        arg_min(source_id, value) AS source_id
+      FROM facts WHERE attr IN ('founded', 'founding_date') AND regexp_matches(value, '^[0-9]{4}') GROUP BY entity_id
+    ),
+    tags AS (SELECT entity_id AS org, count(DISTINCT segment) AS n FROM entity_segments GROUP BY entity_id)
+    SELECT pl.org, coalesce(e.name_en, e.name_zh) AS name, e.kind, p.city,
+      fo.year::INT AS founded, fo.source_id AS founded_source, coalesce(tags.n, 0)::INT AS segments,
+      rel.first AS first_release, rel.first_thing AS first_release_thing, d.source_id AS first_release_source,
+      rel.last AS last_release, coalesce(rel.n, 0)::INT AS releases,
+      price.first AS first_price, price.first_source AS first_price_source, price.last AS last_price,
+      listed.first AS first_listed, listed.source_id AS first_listed_source,
+      nullif(entered.date, '') AS entered, entered.source_id AS entered_source,
+      status.value AS status, status.date AS status_date, status.source_id AS status_source,
+      nullif(exited.date, '') AS exited, exited.source_id AS exited_source
     FROM players pl JOIN entities e ON e.id = pl.org LEFT JOIN entity_place p ON p.entity_id = pl.org
-    LEFT JOIN rel ON rel.org = pl.org ORDER BY pl.org`);
+    LEFT JOIN rel ON rel.org = pl.org LEFT JOIN dated d ON d.thing = rel.first_thing
+    LEFT JOIN price ON price.org = pl.org LEFT JOIN listed ON listed.org = pl.org
+    LEFT JOIN entered ON entered.org = pl.org LEFT JOIN exited ON exited.org = pl.org
+    LEFT JOIN status ON status.org = pl.org LEFT JOIN founded fo ON fo.org = pl.org LEFT JOIN tags ON tags.org = pl.org
+    ORDER BY pl.org`);
 }
 
 export interface ReleaseCredit {
@@ -52,6 +118,65 @@ export async function releaseCredits(db: Db, segment: string, country: string | 
     LEFT JOIN entity_place p ON p.entity_id = rs.org
     WHERE ${country}::VARCHAR IS NULL OR p.country = ${country}
     GROUP BY ALL ORDER BY year, org`);
+}
+
+export interface ActivityCoverage {
+  /** The input (dataset) the evidence comes from, and the source that stands for it. */
+  dataset: string;
+  source_id: string | null;
+  evidence: 'release' | 'price';
+  first_date: string;
+  last_date: string;
+  rows: number;
+  [key: string]: unknown;
+}
+
+/**
+ * How far each input that can show a segment's activity reaches: for every dataset that dates at least one release of
+ * the segment, the first and last release date it holds across all segments (a vintage's reach is not the segment's:
+ * a file that happens to hold its last chip model in 2019 still covers 2024); for the LLM segment, the price rows too.
+ * The earliest end is where silence stops meaning anything (right-censoring).
+ */
+export async function activityCoverage(db: Db, segment: string): Promise<ActivityCoverage[]> {
+  return db.all<ActivityCoverage>(sql`
+    WITH dates AS (
+      SELECT f.dataset, f.source_id, f.entity_id, f.value AS date FROM facts f
+      WHERE f.attr IN ('release_date', 'publication_date') AND regexp_matches(f.value, '^[0-9]{4}')
+        AND f.entity_id IN (SELECT thing FROM releases)
+    ),
+    used AS (
+      SELECT DISTINCT dataset FROM dates WHERE entity_id IN (SELECT thing FROM release_segments WHERE segment = ${segment})
+    )
+    SELECT dataset, min(source_id) AS source_id, 'release' AS evidence, min(date) AS first_date,
+      max(date) AS last_date, count(*)::INT AS rows
+    FROM dates WHERE dataset IN (SELECT dataset FROM used) GROUP BY dataset
+    UNION ALL
+    SELECT 'prices', NULL, 'price', min(date), max(date), count(*)::INT FROM prices WHERE ${segment} = 'llm'
+    HAVING count(*) > 0
+    ORDER BY evidence, dataset`);
+}
+
+export interface CapabilityPoint {
+  year: number;
+  thing: string;
+  name: string | null;
+  /** log10 of the training compute in FLOP. */
+  log10_flop: number;
+  source_id: string;
+  [key: string]: unknown;
+}
+
+/** Releases of the segment (made by an organisation in `country`) with a cited training compute, one row per release. */
+export async function capabilityPoints(db: Db, segment: string, country: string | null): Promise<CapabilityPoint[]> {
+  return db.all<CapabilityPoint>(sql`
+    SELECT r.year::INT AS year, r.thing, coalesce(e.name_en, e.name_zh) AS name,
+      log10(max(TRY_CAST(f.value AS DOUBLE)))::DOUBLE AS log10_flop, min(f.source_id) AS source_id
+    FROM (SELECT DISTINCT thing, org, year FROM release_segments WHERE segment = ${segment}) r
+    JOIN facts f ON f.entity_id = r.thing AND f.attr = 'training_compute' AND f.unit = 'FLOP'
+    JOIN entities e ON e.id = r.thing
+    LEFT JOIN entity_place p ON p.entity_id = r.org
+    WHERE (${country}::VARCHAR IS NULL OR p.country = ${country}) AND TRY_CAST(f.value AS DOUBLE) > 0
+    GROUP BY r.year, r.thing, e.name_en, e.name_zh ORDER BY r.year, r.thing`);
 }
 
 export interface SegmentSummary {
