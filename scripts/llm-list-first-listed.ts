@@ -97,4 +97,6 @@ for (const [i, r] of rows.entries()) {
   lines.push(`${i + 1},${seq},${first.date},${first.sha},${first.on}`);
 }
 writeFileSync(join(root, 'data', 'llms-in-china', 'first_listed.csv'), `${lines.join('\n')}\n`);
-console.log(`${commits.length} commits; ${rows.length - unmatched} of ${rows.length} rows dated; ${unmatched} unmatched`);
+console.log(
+  `${commits.length} commits; ${rows.length - unmatched} of ${rows.length} rows dated; ${unmatched} unmatched`,
+);

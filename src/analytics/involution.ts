@@ -151,7 +151,8 @@ export function computeInvolution(input: {
     const price = input.prices?.find((p) => p.year === year);
     const price_change = price?.change ?? null;
     if (price_change === null)
-      reasons.price = input.prices === null ? 'no price series for this segment' : (price?.reason ?? 'no price index this year');
+      reasons.price =
+        input.prices === null ? 'no price series for this segment' : (price?.reason ?? 'no price index this year');
     const points = input.capability.filter((c) => c.year === year).map((c) => c.log10_flop);
     const frontier = points.length > 0 ? Math.max(...points) : null;
     const mid = median(points);
@@ -258,7 +259,8 @@ function indexReason(years: readonly InvolutionYear[], basis: Basis, censorYear:
   const most = Math.max(...years.map((y) => y.players));
   if (most < MINIMUMS.players) return `at most ${most} active ${who} in any year (minimum ${MINIMUMS.players})`;
   const open = years.filter((y) => !y.censored && y.players >= MINIMUMS.players);
-  if (open.length === 0) return `the years with ${MINIMUMS.players}+ active ${who} are all after the censoring boundary (${censorYear})`;
+  if (open.length === 0)
+    return `the years with ${MINIMUMS.players}+ active ${who} are all after the censoring boundary (${censorYear})`;
   return (
     `no year before the censoring boundary (${censorYear}) has ${MINIMUMS.components_for_index} components ` +
     `standardised over ${MINIMUMS.years_for_z}+ years`

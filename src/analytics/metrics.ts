@@ -117,7 +117,7 @@ export const METRICS: readonly Metric[] = [
     method:
       'Entry: the earliest dated evidence in the segment itself: a cited entered_segment fact, the first dated ' +
       'release in the segment, the first dated API price (LLMs), or the first time the Awesome LLMs In China list ' +
-      'named one of its models (an upper bound, from the list\'s git history). A company tagged with this segment ' +
+      "named one of its models (an upper bound, from the list's git history). A company tagged with this segment " +
       'alone may enter at its founding year when that is at most 2 years before its first evidence, or when it has ' +
       'none; research players (universities, academies, public labs) never enter by founding year. Each player ' +
       'carries the rule that applied. Exit: a cited defunct/acquired status or exited_segment fact, else no release ' +
@@ -127,7 +127,7 @@ export const METRICS: readonly Metric[] = [
       'shown but not indexed, and no exit is inferred there. Concentration: Herfindahl–Hirschman index (0–10,000) ' +
       "of release-credit shares among the basis's players, a release made by k organisations crediting each 1/k. " +
       "Price: the year's change of the like-for-like price index (llm-price-index, CNY, blended). Capability spread: " +
-      'the log10 training compute of the year\'s frontier release minus its median release (orders of magnitude, ' +
+      "the log10 training compute of the year's frontier release minus its median release (orders of magnitude, " +
       'Epoch compute); a wide spread means one leader far ahead, so a higher spread counts as less involution. ' +
       'Minimums, below which a value is null with its reason: 3 active players (players, entrants, exits and the ' +
       'index), 5 release credits (concentration), 3 matched SKUs per month (price), 3 releases with compute ' +
@@ -141,7 +141,8 @@ export const METRICS: readonly Metric[] = [
       'z-scores compare years within one segment, not segments with each other.',
     ],
     sources: ['src:epoch-notable-2026-01', 'src:epoch-all-2025-03', 'src:awesome-llms-in-china'],
-    query: 'store/queries/segments.ts#segmentPlayers, #releaseCredits, #activityCoverage, #capabilityPoints; analytics/segment-entry.ts; analytics/involution.ts',
+    query:
+      'store/queries/segments.ts#segmentPlayers, #releaseCredits, #activityCoverage, #capabilityPoints; analytics/segment-entry.ts; analytics/involution.ts',
   },
   {
     id: 'city-league',
@@ -195,7 +196,7 @@ export const METRICS: readonly Metric[] = [
       'relatives of the SKUs in the basket on both sides of the month boundary; SKUs entering or leaving move ' +
       'nothing, so a new cheap model or a free tier does not read as a price cut. Links are chained; a month with ' +
       'fewer than 3 matched SKUs breaks the chain, and the index is given only along the unbroken run that holds the ' +
-      'base month (2024-04, the month before the May 2024 price war, when the chain reaches it; else the run\'s first ' +
+      "base month (2024-04, the month before the May 2024 price war, when the chain reaches it; else the run's first " +
       'month). Free prices are counted beside the index, not in it (a relative to zero is undefined). Values in the ' +
       "other currency use each observation's dated rate, so the USD index also moves with the exchange rate. Yearly " +
       'change: the last indexed month of the year against that of the year before.',

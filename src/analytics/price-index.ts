@@ -48,7 +48,15 @@ export interface PriceIndexResult {
   min_pairs: number;
   months: PriceIndexMonth[];
   /** The SKUs the chain follows, each with its observations' count and span. */
-  skus: { sku: string; vendor_id: string; model: string; tier: string; observations: number; from: string; to: string }[];
+  skus: {
+    sku: string;
+    vendor_id: string;
+    model: string;
+    tier: string;
+    observations: number;
+    from: string;
+    to: string;
+  }[];
   excluded: { free: number; other_kind: number; no_month: number; single_observation: number };
   /** Year-on-year change of the index (last month of the year vs last month of the year before), per currency. */
   yearly: PriceIndexYear[];
@@ -153,7 +161,10 @@ export function computePriceIndex(
     return { kind, base: null, min_pairs: minPairs, months: [], skus: [], excluded, yearly: [] };
   }
   const first = skus.map((s) => s.obs[0]!.month).sort()[0] as string;
-  const last = skus.map((s) => s.obs.at(-1)!.month).sort().at(-1) as string;
+  const last = skus
+    .map((s) => s.obs.at(-1)!.month)
+    .sort()
+    .at(-1) as string;
   const months = monthRange(first, last);
   const levelAt = (obs: Observation[], month: string) => obs.filter((o) => o.month <= month).at(-1);
 
@@ -161,7 +172,10 @@ export function computePriceIndex(
   const links = months.map((month, i) => {
     if (i === 0) return { month, pairs: 0, changed: 0, rel: null as null | Record<Currency, Levels> };
     const prev = months[i - 1] as string;
-    const logSum: Record<Currency, Levels> = { cny: { input: 0, output: 0, blended: 0 }, usd: { input: 0, output: 0, blended: 0 } };
+    const logSum: Record<Currency, Levels> = {
+      cny: { input: 0, output: 0, blended: 0 },
+      usd: { input: 0, output: 0, blended: 0 },
+    };
     let pairs = 0;
     let changed = 0;
     for (const s of skus) {
@@ -170,8 +184,7 @@ export function computePriceIndex(
       const b = levelAt(s.obs, month) as Observation;
       pairs++;
       if (b.month === month && (b.cny.input !== a.cny.input || b.cny.output !== a.cny.output)) changed++;
-      for (const c of ['cny', 'usd'] as const)
-        for (const m of MEASURES) logSum[c][m] += Math.log(b[c][m] / a[c][m]);
+      for (const c of ['cny', 'usd'] as const) for (const m of MEASURES) logSum[c][m] += Math.log(b[c][m] / a[c][m]);
     }
     const rel =
       pairs === 0
@@ -197,8 +210,7 @@ export function computePriceIndex(
   }
   const wanted = options.base ?? DEFAULT_BASE_MONTH;
   const containing = runs.find((r) => (months[r.start] as string) <= wanted && wanted <= (months[r.end] as string));
-  const run =
-    containing ?? [...runs].sort((a, b) => b.end - b.start - (a.end - a.start) || b.end - a.end)[0] ?? null;
+  const run = containing ?? [...runs].sort((a, b) => b.end - b.start - (a.end - a.start) || b.end - a.end)[0] ?? null;
   if (options.base && !containing) {
     // An explicit base the chain does not reach is an error the caller reports, not a silent substitute.
     throw new RangeError(

@@ -30,7 +30,15 @@ export interface PlayerSpan {
   kind: string;
   group: 'commercial' | 'research';
   city: string | null;
-  entry: { year: number; date: string; rule: EntryRule; source_id: string | null; detail: string } | null;
+  entry: {
+    year: number;
+    date: string;
+    rule: EntryRule;
+    source_id: string | null;
+    /** The release behind a release entry (links to its page). */
+    thing?: string | null;
+    detail: string;
+  } | null;
   exit: { year: number; rule: ExitRule; source_id: string | null; detail: string } | null;
   /** The last year with a release or price in the segment. */
   last_active: number | null;
@@ -46,17 +54,24 @@ export function lastCompleteYear(date: string): number {
 
 export function playerSpan(p: PlayerRow, censorYear: number): PlayerSpan {
   const group = (RESEARCH_KINDS as readonly string[]).includes(p.kind) ? 'research' : 'commercial';
-  const evidence: { date: string; rule: EntryRule; source_id: string | null; detail: string }[] = [];
+  const evidence: { date: string; rule: EntryRule; source_id: string | null; thing?: string | null; detail: string }[] =
+    [];
   if (p.entered) evidence.push({ date: p.entered, rule: 'cited', source_id: p.entered_source, detail: 'cited entry' });
   if (p.first_release)
     evidence.push({
       date: p.first_release,
       rule: 'release',
       source_id: p.first_release_source,
-      detail: `first dated release in the segment: ${p.first_release_thing ?? ''}`.trim(),
+      thing: p.first_release_thing,
+      detail: `first dated release in the segment: ${p.first_release_name ?? p.first_release_thing ?? ''}`.trim(),
     });
   if (p.first_price)
-    evidence.push({ date: p.first_price, rule: 'price', source_id: p.first_price_source, detail: 'first dated API price' });
+    evidence.push({
+      date: p.first_price,
+      rule: 'price',
+      source_id: p.first_price_source,
+      detail: 'first dated API price',
+    });
   if (p.first_listed)
     evidence.push({
       date: p.first_listed,
@@ -65,13 +80,17 @@ export function playerSpan(p: PlayerRow, censorYear: number): PlayerSpan {
       detail: 'first named in the Awesome LLMs In China list (an upper bound)',
     });
   const ORDER: EntryRule[] = ['cited', 'release', 'price', 'listed', 'founded'];
-  evidence.sort((a, b) => a.date.slice(0, 4).localeCompare(b.date.slice(0, 4)) || ORDER.indexOf(a.rule) - ORDER.indexOf(b.rule));
+  evidence.sort(
+    (a, b) => a.date.slice(0, 4).localeCompare(b.date.slice(0, 4)) || ORDER.indexOf(a.rule) - ORDER.indexOf(b.rule),
+  );
   const earliest = evidence[0];
   const pure = group === 'commercial' && p.segments === 1 && p.founded !== null;
   if (
     pure &&
     p.founded !== null &&
-    (!earliest || (p.founded < Number(earliest.date.slice(0, 4)) && p.founded >= Number(earliest.date.slice(0, 4)) - FOUNDING_LEAD_YEARS))
+    (!earliest ||
+      (p.founded < Number(earliest.date.slice(0, 4)) &&
+        p.founded >= Number(earliest.date.slice(0, 4)) - FOUNDING_LEAD_YEARS))
   ) {
     evidence.unshift({
       date: String(p.founded),
@@ -92,13 +111,25 @@ export function playerSpan(p: PlayerRow, censorYear: number): PlayerSpan {
     p.exited ? { date: p.exited, source_id: p.exited_source, detail: 'cited exit from the segment' } : null,
     p.status ? { date: p.status_date, source_id: p.status_source, detail: `cited status: ${p.status}` } : null,
   ].filter((c): c is { date: string | null; source_id: string | null; detail: string } => c !== null);
-  const citedDated = cited.filter((c) => year(c.date) !== null).sort((a, b) => (a.date as string).localeCompare(b.date as string))[0];
+  const citedDated = cited
+    .filter((c) => year(c.date) !== null)
+    .sort((a, b) => (a.date as string).localeCompare(b.date as string))[0];
   if (citedDated) {
-    exit = { year: year(citedDated.date) as number, rule: 'cited', source_id: citedDated.source_id, detail: citedDated.detail };
+    exit = {
+      year: year(citedDated.date) as number,
+      rule: 'cited',
+      source_id: citedDated.source_id,
+      detail: citedDated.detail,
+    };
   } else if (cited[0] && (last_active ?? entry?.year) !== undefined && (last_active ?? entry?.year) !== null) {
     // Cited but undated: gone after its last dated activity (or its entry), the earliest year the data allows.
     const after = (last_active ?? entry?.year) as number;
-    exit = { year: after + 1, rule: 'cited', source_id: cited[0].source_id, detail: `${cited[0].detail} (undated: after ${after})` };
+    exit = {
+      year: after + 1,
+      rule: 'cited',
+      source_id: cited[0].source_id,
+      detail: `${cited[0].detail} (undated: after ${after})`,
+    };
   } else if (
     last_active !== null &&
     p.releases >= MIN_RELEASES_FOR_SILENCE &&

@@ -1,6 +1,8 @@
 /** The row types of the API's payloads, for the web client (type-only imports: no server code reaches the browser). */
-export type { InvolutionYear } from '../analytics/involution.ts';
+export type { Basis, Component, InvolutionYear } from '../analytics/involution.ts';
+export type { PriceIndexMonth, PriceIndexResult, PriceIndexYear } from '../analytics/price-index.ts';
 export type { ConvertedPrice } from '../analytics/prices.ts';
+export type { PlayerSpan } from '../analytics/segment-entry.ts';
 export type { CityLeagueRow } from '../store/queries/cities.ts';
 export type { EntityRow, FactRow, RelationRow, SourceRow } from '../store/queries/entities.ts';
-export type { PlayerRow } from '../store/queries/segments.ts';
+export type { ActivityCoverage, PlayerRow } from '../store/queries/segments.ts';

@@ -2,7 +2,9 @@
 import { Db } from '../store/db.ts';
 import {
   aiOrganizationsPerCity,
+  chinesePriceCoverage,
   chineseAiOrganizations,
+  priceModelsThatAreNotNames,
   coverageTotals,
   nameCollisions,
   organizationsPerSegment,
@@ -40,6 +42,9 @@ export const INSEAD_ENTITIES = [
 ] as const;
 
 export const MIN_CHINESE_AI_ORGANIZATIONS = 300;
+/** The price war needs depth: Chinese price rows, and vendors with list prices on at least 3 dates. */
+export const MIN_CHINESE_PRICE_ROWS = 150;
+export const MIN_CHINESE_PRICE_VENDORS = 12;
 
 export interface DataCheckResult {
   problems: string[];
@@ -96,6 +101,18 @@ export async function checkBundledData(dataDir: string): Promise<DataCheckResult
       );
     }
 
+    for (const m of await priceModelsThatAreNotNames(db))
+      problems.push(`price row of ${m.vendor_id}: model "${m.model}" is not a model name (move the words to note)`);
+    const prices = await chinesePriceCoverage(db);
+    const priceRows = prices.reduce((n, r) => n + r.rows, 0);
+    if (priceRows < MIN_CHINESE_PRICE_ROWS)
+      problems.push(`${priceRows} Chinese price rows; the dataset promises at least ${MIN_CHINESE_PRICE_ROWS}`);
+    const deep = prices.filter((p) => p.list_dates >= 3).length;
+    if (deep < MIN_CHINESE_PRICE_VENDORS)
+      problems.push(
+        `${deep} Chinese vendors with list prices on 3+ dates; the dataset promises ${MIN_CHINESE_PRICE_VENDORS}`,
+      );
+
     const totals = await coverageTotals(db);
     const segments = await organizationsPerSegment(db);
     const cities = await aiOrganizationsPerCity(db, 20);
@@ -138,6 +155,15 @@ export async function checkBundledData(dataDir: string): Promise<DataCheckResult
       table(
         ['city', 'id', 'organisations'],
         cities.map((c) => [c.name, c.city, c.n]),
+      ),
+      '',
+      '## LLM API prices of Chinese vendors',
+      '',
+      `${priceRows} price rows; ${deep} vendors have list prices on 3 or more dates.`,
+      '',
+      table(
+        ['vendor', 'id', 'rows', 'dates with a list price', 'kinds', 'from', 'to'],
+        prices.map((p) => [p.vendor ?? p.vendor_id, p.vendor_id, p.rows, p.list_dates, p.kinds, p.first, p.last]),
       ),
       '',
       '## Totals',

@@ -1,11 +1,16 @@
 /** A typed client for the JSON API the dashboard reads; row types come from the API itself. */
 import type {
+  ActivityCoverage,
+  Basis,
   CityLeagueRow,
+  Component,
   ConvertedPrice,
   EntityRow,
   FactRow,
   InvolutionYear,
   PlayerRow,
+  PlayerSpan,
+  PriceIndexResult,
   RelationRow,
   SourceRow,
 } from '../../src/api/types.ts';
@@ -17,7 +22,7 @@ export type Relation = RelationRow;
 export type Player = PlayerRow;
 export type CityRow = CityLeagueRow;
 export type PricePoint = ConvertedPrice;
-export type { InvolutionYear };
+export type { Basis, Component, InvolutionYear, PlayerSpan, PriceIndexResult };
 export interface MetricRef {
   id: string;
   title: string;
@@ -72,10 +77,31 @@ export interface CompareData extends Provenance {
 }
 export interface InvolutionData extends Provenance {
   segment: string;
-  components: string[];
-  weights: Record<string, number>;
+  basis: Basis;
+  components: Component[];
+  default_weights: Record<Component, number>;
+  weights: Record<Component, number>;
+  minimums: Record<string, number>;
   years: InvolutionYear[];
-  coverage: { players: number; with_entry_year: number; with_releases: number; releases: number };
+  index_reason: string | null;
+  censoring: { boundary: string | null; last_complete_year: number; inputs: ActivityCoverage[]; note: string };
+  coverage: {
+    players: number;
+    commercial: number;
+    research: number;
+    with_entry: number;
+    entry_rules: Record<string, number>;
+    exits: Record<string, number>;
+    release_credits: number;
+  };
+  notes: Record<string, string>;
+  players: PlayerSpan[];
+}
+export type PriceIndex = PriceIndexResult & { country: string };
+export interface PricesData extends Provenance {
+  country: string;
+  prices: PricePoint[];
+  indexes: PriceIndex[];
 }
 export interface SegmentDetail extends Provenance {
   segment: string;
@@ -110,12 +136,13 @@ export const api = {
   compare: () => get<CompareData>('/api/compare'),
   segments: () => get<SegmentList>('/api/segments'),
   segment: (s: string) => get<SegmentDetail>(`/api/segments?segment=${encodeURIComponent(s)}`),
-  involution: (s: string, weights: string) =>
+  involution: (s: string, basis: string, weights: string) =>
     get<InvolutionData>(
-      `/api/involution?segment=${encodeURIComponent(s)}&from=2015&to=2025&weights=${encodeURIComponent(weights)}`,
+      `/api/involution?segment=${encodeURIComponent(s)}&from=2015&to=2025&basis=${encodeURIComponent(basis)}` +
+        (weights ? `&weights=${encodeURIComponent(weights)}` : ''),
     ),
   cities: () => get<CitiesData>('/api/cities'),
-  prices: () => get<Provenance & { prices: PricePoint[] }>('/api/prices'),
+  prices: () => get<PricesData>('/api/prices'),
   network: () => get<NetworkData>('/api/network'),
   sources: () => get<{ sources: Source[] }>('/api/sources'),
 };

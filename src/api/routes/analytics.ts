@@ -152,7 +152,8 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
     createRoute({
       method: 'get',
       path: '/api/involution',
-      summary: 'The involution index of a segment per year, with every component, its reasons and the players behind it',
+      summary:
+        'The involution index of a segment per year, with every component, its reasons and the players behind it',
       request: {
         query: z
           .object({
@@ -334,7 +335,10 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       const q = c.req.valid('query');
       const where = countryOrNull(q.country);
-      const prices = convertPrices(await pricePoints(db, { vendor: q.vendor ?? null, country: where }), await fxRates(db));
+      const prices = convertPrices(
+        await pricePoints(db, { vendor: q.vendor ?? null, country: where }),
+        await fxRates(db),
+      );
       // One index per vendor country (China, the US) and one over everything asked for: mixing both in one basket
       // would hide which market moved.
       let indexes;

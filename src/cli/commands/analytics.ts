@@ -87,22 +87,36 @@ export function analyticsCommands(program: Command): void {
     .option('--country <id>', 'country:xx or all', 'country:cn')
     .option('--from <year>', 'first year', '2015')
     .option('--to <year>', 'last year', '2025')
+    .option('--basis <who>', 'commercial | research | all', 'commercial')
     .option('--weights <list>', 'e.g. players:0.5,price:0')
     .action(
-      async (segment: string, opts: { country: string; from: string; to: string; weights?: string }, cmd: Command) => {
+      async (
+        segment: string,
+        opts: { country: string; from: string; to: string; basis: string; weights?: string },
+        cmd: Command,
+      ) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();
         const body = await callApi(g, `/api/involution${query({ segment, ...opts })}`);
-        show(g, body, body.years, [
+        type Year = { index: number | null; censored: boolean; reasons: Record<string, string> };
+        // A null index is printed as "not enough data" with its reason, never as an empty cell.
+        const rows = (body.years as Year[]).map(({ reasons, ...y }) => ({
+          ...y,
+          index: y.index ?? `not enough data: ${reasons.index ?? ''}`,
+        }));
+        show(g, body, rows, [
           'year',
           'players',
           'entrants',
           'exits',
-          'releases',
+          'release_credits',
           'concentration',
-          'price',
           'price_change',
+          'capability_spread',
           'index',
         ]);
+        const c = body.censoring as { boundary: string | null; last_complete_year: number } | undefined;
+        if (!g.json && c)
+          process.stdout.write(`activity data reach ${c.boundary}; indexed through ${c.last_complete_year}\n`);
       },
     );
 
@@ -127,15 +141,44 @@ export function analyticsCommands(program: Command): void {
 
   program
     .command('prices')
-    .description('LLM API list prices over time, in CNY and USD at a dated, cited rate')
+    .description('LLM API prices over time, in CNY and USD at a dated, cited rate; --index for the price-war index')
     .option('--vendor <id>', 'e.g. org:deepseek')
-    .action(async (opts: { vendor?: string }, cmd: Command) => {
+    .option('--country <id>', 'country:xx or all', 'all')
+    .option(
+      '--kind <kind>',
+      'list | promotional | off-peak | cache-hit | batch | free-tier (the index follows it)',
+      'list',
+    )
+    .option('--index', 'print the like-for-like index by month instead of the price points')
+    .action(async (opts: { vendor?: string; country: string; kind: string; index?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const body = await callApi(g, `/api/prices${query(opts)}`);
+      const { index, ...params } = opts;
+      const body = await callApi(g, `/api/prices${query(params)}`);
+      if (index) {
+        type Months = { months: Record<string, unknown>[]; country: string };
+        const ix = (body.indexes as Months[]).find(
+          (i) => i.country === (opts.country === 'all' ? 'country:cn' : opts.country),
+        );
+        const rows = (ix?.months ?? []).map((m) => {
+          const cny = m.cny as Record<string, number | null>;
+          const usd = m.usd as Record<string, number | null>;
+          return {
+            month: m.month,
+            matched: m.pairs,
+            changed: m.changed,
+            cny: cny.blended,
+            usd: usd.blended,
+            why_not: m.reason,
+          };
+        });
+        return show(g, body, rows);
+      }
       show(g, body, body.prices, [
         'date',
         'vendor',
         'model',
+        'tier',
+        'kind',
         'currency',
         'input',
         'output',

@@ -48,8 +48,14 @@ export const firstListedRowSchema = z.object({
   /** The row's position in the list (1 = first data row): the upstream numbering repeats some numbers. */
   row: z.coerce.number().int().min(1),
   seq: z.string().trim().regex(/^\d+$/, 'expected a row number'),
-  first_listed: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
-  commit: z.string().trim().regex(/^[0-9a-f]{40}$/, 'expected a 40-digit commit id'),
+  first_listed: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'),
+  commit: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{40}$/, 'expected a 40-digit commit id'),
   matched_on: z.enum(['model', 'company']),
 });
 

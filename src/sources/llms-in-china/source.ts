@@ -29,7 +29,12 @@ export async function readLlmList(file: string): Promise<ReadResult<LlmListRow>>
       if (!target) throw new InputError(sideFile, r.line, 'row', `no row ${r.row} in ${basename(file)}`);
       // The number must agree too: a side file made from another version of the list is refused, not misapplied.
       if (target.seq !== r.seq)
-        throw new InputError(sideFile, r.line, 'seq', `row ${r.row} of ${basename(file)} is number ${target.seq}, not ${r.seq}`);
+        throw new InputError(
+          sideFile,
+          r.line,
+          'seq',
+          `row ${r.row} of ${basename(file)} is number ${target.seq}, not ${r.seq}`,
+        );
       if (firstListed.has(String(r.row))) throw new InputError(sideFile, r.line, 'row', `row ${r.row} dated twice`);
       firstListed.set(String(r.row), { date: r.first_listed, commit: r.commit, matchedOn: r.matched_on });
     }

@@ -118,3 +118,32 @@ export async function resolutionReport(db: Db): Promise<{
     SELECT dataset, value, message, line FROM data_issues WHERE message LIKE 'ambiguous%' ORDER BY dataset, line`);
   return { merges, ambiguities };
 }
+
+export interface PriceCoverageRow {
+  vendor_id: string;
+  vendor: string | null;
+  rows: number;
+  list_dates: number;
+  kinds: string;
+  first: string;
+  last: string;
+  [key: string]: unknown;
+}
+
+/** Price rows of vendors placed in China, per vendor: how many, on how many dates (list prices), which kinds. */
+export async function chinesePriceCoverage(db: Db): Promise<PriceCoverageRow[]> {
+  return db.all<PriceCoverageRow>(sql`
+    SELECT p.vendor_id, coalesce(e.name_en, e.name_zh) AS vendor, count(*)::INT AS rows,
+      count(DISTINCT p.date) FILTER (WHERE p.kind = 'list')::INT AS list_dates,
+      string_agg(DISTINCT p.kind, ', ' ORDER BY p.kind) AS kinds, min(p.date) AS first, max(p.date) AS last
+    FROM prices p JOIN entity_place pl ON pl.entity_id = p.vendor_id JOIN entities e ON e.id = p.vendor_id
+    WHERE pl.country = 'country:cn' GROUP BY ALL ORDER BY rows DESC, p.vendor_id`);
+}
+
+/** Price rows whose model is not a name: long, several clauses, or sentence punctuation. */
+export async function priceModelsThatAreNotNames(db: Db): Promise<{ vendor_id: string; model: string }[]> {
+  return db.all(sql`
+    SELECT DISTINCT vendor_id, model FROM prices
+    WHERE length(model) > 48 OR regexp_matches(model, '[，。；;,]') OR len(string_split(trim(model), ' ')) > 4
+    ORDER BY 1, 2`);
+}

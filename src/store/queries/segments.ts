@@ -18,6 +18,7 @@ export interface PlayerRow {
   segments: number;
   first_release: string | null;
   first_release_thing: string | null;
+  first_release_name: string | null;
   first_release_source: string | null;
   last_release: string | null;
   releases: number;
@@ -51,44 +52,46 @@ export async function segmentPlayers(db: Db, segment: string, country: string | 
         AND (${country}::VARCHAR IS NULL OR p.country = ${country})
     ),
     dated AS (
-      SELECT f.entity_id AS thing, min(f.value) AS date, arg_min(f.source_id, f.value) AS source_id FROM facts f
+      SELECT f.entity_id AS thing, min(f.value) AS date, arg_min(f.source_id, f.value || ' ' || f.source_id) AS source_id FROM facts f
       WHERE f.attr IN ('release_date', 'publication_date') AND regexp_matches(f.value, '^[0-9]{4}') GROUP BY f.entity_id
     ),
     rel AS (
-      SELECT rs.org, min(rs.date) AS first, arg_min(rs.thing, rs.date) AS first_thing, max(rs.date) AS last,
+      SELECT rs.org, min(rs.date) AS first, arg_min(rs.thing, rs.date || ' ' || rs.thing) AS first_thing, max(rs.date) AS last,
         count(DISTINCT rs.thing) AS n
       FROM release_segments rs WHERE rs.segment = ${segment} GROUP BY rs.org
     ),
     price AS (
-      SELECT vendor_id AS org, min(date) AS first, arg_min(source_id, date) AS first_source, max(date) AS last
+      SELECT vendor_id AS org, min(date) AS first, arg_min(source_id, date || ' ' || source_id) AS first_source, max(date) AS last
       FROM prices WHERE ${segment} = 'llm' GROUP BY vendor_id
     ),
     listed AS (
-      SELECT r.subject_id AS org, min(f.value) AS first, arg_min(f.source_id, f.value) AS source_id
+      SELECT r.subject_id AS org, min(f.value) AS first, arg_min(f.source_id, f.value || ' ' || f.source_id) AS source_id
       FROM relations r JOIN facts f ON f.entity_id = r.object_id AND f.attr = 'first_listed'
       WHERE r.predicate = 'developed' AND ${segment} = 'llm' GROUP BY r.subject_id
     ),
     entered AS (
-      SELECT entity_id AS org, min(coalesce(as_of, '')) AS date, arg_min(source_id, coalesce(as_of, '')) AS source_id
+      SELECT entity_id AS org, min(coalesce(as_of, '')) AS date, arg_min(source_id, coalesce(as_of, '') || ' ' || source_id) AS source_id
       FROM facts WHERE attr = 'entered_segment' AND value = ${segment} GROUP BY entity_id
     ),
     exited AS (
-      SELECT entity_id AS org, min(coalesce(as_of, '')) AS date, arg_min(source_id, coalesce(as_of, '')) AS source_id
+      SELECT entity_id AS org, min(coalesce(as_of, '')) AS date, arg_min(source_id, coalesce(as_of, '') || ' ' || source_id) AS source_id
       FROM facts WHERE attr = 'exited_segment' AND value = ${segment} GROUP BY entity_id
     ),
     status AS (
-      SELECT entity_id AS org, min(value) AS value, min(as_of) AS date, arg_min(source_id, as_of) AS source_id
+      -- Ties are broken by id throughout, so the same data always gives the same evidence.
+      SELECT entity_id AS org, min(value) AS value, min(as_of) AS date, arg_min(source_id, coalesce(as_of, '') || ' ' || source_id) AS source_id
       FROM facts WHERE attr = 'status' AND value IN ('defunct', 'acquired') GROUP BY entity_id
     ),
     founded AS (
       SELECT entity_id AS org, min(TRY_CAST(substr(value, 1, 4) AS INTEGER)) AS year,
-        arg_min(source_id, value) AS source_id
+        arg_min(source_id, value || ' ' || source_id) AS source_id
       FROM facts WHERE attr IN ('founded', 'founding_date') AND regexp_matches(value, '^[0-9]{4}') GROUP BY entity_id
     ),
     tags AS (SELECT entity_id AS org, count(DISTINCT segment) AS n FROM entity_segments GROUP BY entity_id)
     SELECT pl.org, coalesce(e.name_en, e.name_zh) AS name, e.kind, p.city,
       fo.year::INT AS founded, fo.source_id AS founded_source, coalesce(tags.n, 0)::INT AS segments,
-      rel.first AS first_release, rel.first_thing AS first_release_thing, d.source_id AS first_release_source,
+      rel.first AS first_release, rel.first_thing AS first_release_thing,
+      coalesce(t.name_en, t.name_zh) AS first_release_name, d.source_id AS first_release_source,
       rel.last AS last_release, coalesce(rel.n, 0)::INT AS releases,
       price.first AS first_price, price.first_source AS first_price_source, price.last AS last_price,
       listed.first AS first_listed, listed.source_id AS first_listed_source,
@@ -97,6 +100,7 @@ export async function segmentPlayers(db: Db, segment: string, country: string | 
       nullif(exited.date, '') AS exited, exited.source_id AS exited_source
     FROM players pl JOIN entities e ON e.id = pl.org LEFT JOIN entity_place p ON p.entity_id = pl.org
     LEFT JOIN rel ON rel.org = pl.org LEFT JOIN dated d ON d.thing = rel.first_thing
+    LEFT JOIN entities t ON t.id = rel.first_thing
     LEFT JOIN price ON price.org = pl.org LEFT JOIN listed ON listed.org = pl.org
     LEFT JOIN entered ON entered.org = pl.org LEFT JOIN exited ON exited.org = pl.org
     LEFT JOIN status ON status.org = pl.org LEFT JOIN founded fo ON fo.org = pl.org LEFT JOIN tags ON tags.org = pl.org

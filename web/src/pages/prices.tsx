@@ -1,27 +1,172 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'preact/hooks';
-import { api, type PricePoint } from '../api.ts';
+import { api, type PriceIndex, type PricePoint } from '../api.ts';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { useLoad, useQueryParam } from '../hooks.ts';
+
+const COUNTRY_LABEL: Record<string, string> = {
+  'country:cn': 'Chinese vendors',
+  'country:us': 'US vendors',
+  all: 'all vendors',
+};
+
+/** Plain numbers on a log axis: 0.3, not "300m" (which reads as millions). */
+const plain = (d: number) => (d >= 1 ? d.toLocaleString('en') : String(Number(d.toPrecision(2))));
+
+function IndexView({
+  index,
+  metrics,
+  sources,
+}: {
+  index: PriceIndex;
+  metrics: PricesDataMetrics;
+  sources: PricesDataSources;
+}) {
+  const [currency, setCurrency] = useQueryParam('index_currency', 'cny');
+  const [measure, setMeasure] = useQueryParam('measure', 'blended');
+  const c = currency === 'usd' ? 'usd' : 'cny';
+  const m = (['input', 'output', 'blended'] as const).find((x) => x === measure) ?? 'blended';
+  const points = index.months
+    .filter((row) => row[c][m] !== null)
+    .map((row) => ({
+      date: new Date(`${row.month}-01`),
+      month: row.month,
+      value: row[c][m] as number,
+      pairs: row.pairs,
+    }));
+  const make = useCallback(
+    () =>
+      Plot.plot({
+        width: Math.min(900, Math.max(320, document.body.clientWidth - 32)),
+        height: 300,
+        marginLeft: 48,
+        x: { type: 'utc', label: 'Month' },
+        y: { label: `Index (${index.base ?? 'base'} = 100)`, grid: true, zero: true },
+        marks: [
+          Plot.ruleY([100], { stroke: '#999', strokeDasharray: '4,3' }),
+          Plot.lineY(points, { x: 'date', y: 'value', stroke: '#c8102e', curve: 'step-after' }),
+          Plot.dot(points, {
+            x: 'date',
+            y: 'value',
+            fill: '#c8102e',
+            r: 2.5,
+            title: (d: { month: string; value: number; pairs: number }) =>
+              `${d.month}: ${d.value} (${d.pairs} matched SKUs)`,
+          }),
+        ],
+      }),
+    [points, index.base],
+  );
+  const last = points.at(-1);
+  const who = COUNTRY_LABEL[index.country] ?? index.country;
+  const takeaway =
+    last && index.base
+      ? `Like-for-like ${m} list prices of ${who} (${c.toUpperCase()}): ${last.value} in ${last.month} against 100 in ${index.base}, a ${Math.round(100 - last.value)} % fall, following ${index.skus.length} SKUs priced on two or more dates. ` +
+        index.yearly
+          .filter((y) => y.change_cny !== null)
+          .map(
+            (y) =>
+              `${y.year}: ${(c === 'usd' ? y.change_usd : y.change_cny) ?? ''} %${y.partial ? ` (from ${y.from_month})` : ''}`,
+          )
+          .join('; ')
+      : `Not enough data for an index of ${who}: no month has ${index.min_pairs} SKUs priced on both sides of it.`;
+  return (
+    <View
+      id={`price-index-${index.country.replace('country:', '')}`}
+      title={`Price-war index: ${who}`}
+      takeaway={takeaway}
+      controls={
+        <p class="controls">
+          <label>
+            Currency{' '}
+            <select
+              value={c}
+              aria-label="Index currency"
+              onChange={(e) => setCurrency((e.target as HTMLSelectElement).value)}
+            >
+              <option value="cny">CNY</option>
+              <option value="usd">USD</option>
+            </select>
+          </label>{' '}
+          <label>
+            Price{' '}
+            <select
+              value={m}
+              aria-label="Index measure"
+              onChange={(e) => setMeasure((e.target as HTMLSelectElement).value)}
+            >
+              <option value="blended">blended (3 input : 1 output)</option>
+              <option value="input">input</option>
+              <option value="output">output</option>
+            </select>
+          </label>
+        </p>
+      }
+      chart={
+        points.length > 0 ? (
+          <PlotFigure make={make} label="Step chart of the like-for-like price index by month" />
+        ) : undefined
+      }
+      rows={index.months.map((row) => ({
+        month: row.month,
+        matched_skus: row.pairs,
+        changed: row.changed,
+        index_cny_blended: row.cny.blended,
+        index_cny_input: row.cny.input,
+        index_cny_output: row.cny.output,
+        index_usd_blended: row.usd.blended,
+        index_usd_input: row.usd.input,
+        index_usd_output: row.usd.output,
+        not_indexed_because: row.reason,
+      }))}
+      metrics={metrics.filter((x) => x.id === 'llm-price-index')}
+      sources={sources}
+      table={
+        <DataTable
+          id={`price-index-table-${index.country.replace('country:', '')}`}
+          caption={`Index by month (base ${index.base ?? '—'} = 100; at least ${index.min_pairs} matched SKUs per month)`}
+          rows={index.months}
+          columns={[
+            { key: 'month', label: 'Month' },
+            { key: 'pairs', label: 'Matched SKUs', numeric: true },
+            { key: 'changed', label: 'Changed price', numeric: true },
+            {
+              key: 'value',
+              label: `Index (${c.toUpperCase()}, ${m})`,
+              numeric: true,
+              render: (row) =>
+                row[c][m] === null ? <span class="na">not enough data — {row.reason}</span> : String(row[c][m]),
+            },
+          ]}
+        />
+      }
+    />
+  );
+}
+type PricesDataMetrics = Parameters<typeof View>[0]['metrics'];
+type PricesDataSources = Parameters<typeof View>[0]['sources'];
 
 export function Prices() {
   const { data, error } = useLoad(() => api.prices(), []);
   const [currency, setCurrency] = useQueryParam('currency', 'USD');
   const [side, setSide] = useQueryParam('side', 'input');
+  const [kind, setKind] = useQueryParam('kind', 'list');
   const key = `${side}_${currency.toLowerCase()}` as 'input_usd' | 'output_usd' | 'input_cny' | 'output_cny';
   // Log scale: a free (zero) price cannot be drawn; it stays in the table.
   const rows = useMemo(
     () =>
       (data?.prices ?? [])
-        .filter((p) => p[key] !== null && (p[key] as number) > 0)
+        .filter((p) => (kind === 'all' || p.kind === kind) && (p[key] as number) > 0)
         .map((p) => ({
           date: p.date.length === 7 ? `${p.date}-01` : p.date.length === 4 ? `${p.date}-07-01` : p.date,
           vendor: p.vendor ?? p.vendor_id,
           model: p.model,
+          kind: p.kind,
+          [`${side}_price_${currency.toLowerCase()}_per_million_tokens`]: p[key] as number,
           price: p[key] as number,
         })),
-    [data, key],
+    [data, key, kind],
   );
   const make = useCallback(
     () =>
@@ -30,7 +175,7 @@ export function Prices() {
         height: 380,
         marginLeft: 56,
         x: { type: 'utc', label: 'Date' },
-        y: { type: 'log', label: `${side} price, ${currency} per million tokens (log)`, grid: true },
+        y: { type: 'log', label: `${side} price, ${currency} per million tokens (log)`, grid: true, tickFormat: plain },
         color: { legend: true },
         marks: [
           Plot.dot(rows, {
@@ -46,17 +191,22 @@ export function Prices() {
   );
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
-  const free = data.prices.filter((p) => p.input_usd === 0).length;
+  const free = data.prices.filter((p) => p.kind === 'free-tier').length;
   const cheapestCn = [...data.prices]
-    .filter((p) => p.currency === 'CNY' && p.input_cny > 0)
+    .filter((p) => p.currency === 'CNY' && p.kind === 'list' && p.input_cny > 0)
     .sort((a, b) => a.input_cny - b.input_cny)[0];
   return (
     <article>
       <h1>The LLM price war</h1>
+      {data.indexes
+        .filter((ix) => ix.country !== 'all')
+        .map((ix) => (
+          <IndexView key={ix.country} index={ix} metrics={data.metrics} sources={data.sources} />
+        ))}
       <View
         id="prices"
-        title="LLM API list prices over time"
-        takeaway={`${data.prices.length} dated list prices; ${free} offers made free; the lowest Chinese paid input price listed is ${cheapestCn?.input_cny ?? '—'} CNY per million tokens (${cheapestCn?.vendor ?? ''} ${cheapestCn?.model ?? ''}, ${cheapestCn?.date ?? ''}).`}
+        title="LLM API prices over time"
+        takeaway={`${data.prices.length} dated prices (${data.prices.filter((p) => p.kind === 'list').length} list prices); ${free} free tiers; the lowest Chinese paid list input price is ${cheapestCn?.input_cny ?? '—'} CNY per million tokens (${cheapestCn?.vendor ?? ''} ${cheapestCn?.model ?? ''}, ${cheapestCn?.date ?? ''}).`}
         controls={
           <p class="controls">
             <label>
@@ -68,6 +218,20 @@ export function Prices() {
               >
                 <option value="USD">USD</option>
                 <option value="CNY">CNY</option>
+              </select>
+            </label>{' '}
+            <label>
+              Kind{' '}
+              <select
+                value={kind}
+                aria-label="Kind of price"
+                onChange={(e) => setKind((e.target as HTMLSelectElement).value)}
+              >
+                {['list', 'promotional', 'off-peak', 'cache-hit', 'batch', 'all'].map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
               </select>
             </label>{' '}
             <label>
@@ -104,6 +268,8 @@ export function Prices() {
                 render: (p) => <a href={`/entity/${p.vendor_id}`}>{p.vendor ?? p.vendor_id}</a>,
               },
               { key: 'model', label: 'Model' },
+              { key: 'tier', label: 'Tier' },
+              { key: 'kind', label: 'Kind' },
               { key: 'currency', label: 'Listed in' },
               { key: 'input_usd', label: 'Input USD', numeric: true },
               { key: 'output_usd', label: 'Output USD', numeric: true },

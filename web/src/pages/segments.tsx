@@ -5,14 +5,6 @@ import { PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { useLoad, useQueryParam } from '../hooks.ts';
 
-const COMPONENTS = ['players', 'entrants', 'exits', 'concentration', 'price'] as const;
-const DEFAULT_WEIGHTS: Record<string, number> = {
-  players: 0.3,
-  entrants: 0.2,
-  exits: 0.1,
-  concentration: 0.3,
-  price: 0.1,
-};
 const LABEL: Record<string, string> = {
   llm: 'Large language models',
   multimodal: 'Multimodal',
@@ -29,15 +21,18 @@ const LABEL: Record<string, string> = {
   'cloud-platform': 'Cloud platforms',
 };
 
-function parseWeights(text: string): Record<string, number> {
-  const w = { ...DEFAULT_WEIGHTS };
+/** The weights in the URL over the server's defaults (the server validates them and answers 400 when they are bad). */
+function parseWeights(text: string, defaults: Record<string, number>): Record<string, number> {
+  const w = { ...defaults };
   for (const part of text.split(',')) {
     const [k = '', v = ''] = part.split(':');
-    if (k in w && Number.isFinite(Number(v))) w[k] = Number(v);
+    if (k in w && v !== '' && Number.isFinite(Number(v))) w[k] = Number(v);
   }
   return w;
 }
-const formatWeights = (w: Record<string, number>) => COMPONENTS.map((c) => `${c}:${w[c]}`).join(',');
+const formatWeights = (components: readonly string[], w: Record<string, number>) =>
+  components.map((c) => `${c}:${w[c]}`).join(',');
+const fmt = (v: number | null, digits = 2) => (v === null ? '' : String(Math.round(v * 10 ** digits) / 10 ** digits));
 
 function IndexChart({ years }: { years: InvolutionYear[] }) {
   const points = years.filter((y) => y.index !== null);
@@ -51,6 +46,16 @@ function IndexChart({ years }: { years: InvolutionYear[] }) {
         y: { label: 'Involution index (z)', grid: true },
         marks: [
           Plot.ruleY([0]),
+          // Years without an index are marked on the axis, not drawn as zero: "not enough data", with the reason.
+          Plot.tickX(
+            years.filter((y) => y.index === null),
+            {
+              x: 'year',
+              stroke: '#bbb',
+              strokeDasharray: '3,3',
+              title: (d: InvolutionYear) => `${d.year}: not enough data — ${d.reasons.index ?? ''}`,
+            },
+          ),
           Plot.lineY(points, { x: 'year', y: 'index', stroke: '#c8102e' }),
           Plot.dot(points, {
             x: 'year',
@@ -61,7 +66,7 @@ function IndexChart({ years }: { years: InvolutionYear[] }) {
           }),
         ],
       }),
-    [points],
+    [points, years],
   );
   return <PlotFigure make={make} label="Line chart of the involution index per year" />;
 }
@@ -87,68 +92,109 @@ function PlayersChart({ years }: { years: InvolutionYear[] }) {
   return <PlotFigure make={make} label="Bar chart of entrants and exits per year" />;
 }
 
+const RULE_LABEL: Record<string, string> = {
+  cited: 'cited entry',
+  release: 'first release',
+  price: 'first API price',
+  listed: 'first listed (upper bound)',
+  founded: 'founded for it',
+};
+const EXIT_LABEL: Record<string, string> = { cited: 'cited', inactive: 'inferred from silence' };
+
 export function Segments() {
   const [segment, setSegment] = useQueryParam('segment', 'llm');
-  const [weightText, setWeightText] = useQueryParam('weights', formatWeights(DEFAULT_WEIGHTS));
-  const weights = useMemo(() => parseWeights(weightText), [weightText]);
+  const [basis, setBasis] = useQueryParam('basis', 'commercial');
+  const [weightText, setWeightText] = useQueryParam('weights', '');
   const list = useLoad(() => api.segments(), []);
-  const detail = useLoad(() => api.segment(segment), [segment]);
-  const inv = useLoad(() => api.involution(segment, formatWeights(weights)), [segment, weightText]);
+  const inv = useLoad(() => api.involution(segment, basis, weightText), [segment, basis, weightText]);
+  const components = inv.data?.components ?? [];
+  const weights = useMemo(
+    () => parseWeights(weightText, inv.data?.default_weights ?? {}),
+    [weightText, inv.data?.default_weights],
+  );
 
   const years = inv.data?.years ?? [];
-  const latest = [...years].reverse().find((y) => y.index !== null);
-  const peak = years.reduce<InvolutionYear | null>(
-    (best, y) => (y.index !== null && (best === null || (best.index ?? -Infinity) < y.index) ? y : best),
+  // The sentence quotes only indexed years: a null year is never a number.
+  const indexed = years.filter((y) => y.index !== null);
+  const latest = indexed.at(-1);
+  const peak = indexed.reduce<InvolutionYear | null>(
+    (best, y) => (best === null || (best.index ?? -Infinity) < (y.index ?? -Infinity) ? y : best),
     null,
   );
+  const who = basis === 'all' ? 'players' : `${basis} players`;
+  const censoring = inv.data?.censoring;
   return (
     <article>
       <h1>Segments and involution</h1>
-      <label class="field">
-        Segment{' '}
-        <select
-          value={segment}
-          onChange={(e) => setSegment((e.target as HTMLSelectElement).value)}
-          aria-label="Segment"
-        >
-          {(list.data?.rows ?? []).map((r) => (
-            <option key={r.segment} value={r.segment}>
-              {LABEL[r.segment] ?? r.segment} ({r.players} players in China)
-            </option>
-          ))}
-        </select>
-      </label>
+      <p class="controls">
+        <label class="field">
+          Segment{' '}
+          <select
+            value={segment}
+            onChange={(e) => setSegment((e.target as HTMLSelectElement).value)}
+            aria-label="Segment"
+          >
+            {(list.data?.rows ?? []).map((r) => (
+              <option key={r.segment} value={r.segment}>
+                {LABEL[r.segment] ?? r.segment} ({r.players} players in China)
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label class="field">
+          Players counted{' '}
+          <select
+            value={basis}
+            onChange={(e) => setBasis((e.target as HTMLSelectElement).value)}
+            aria-label="Players counted"
+          >
+            <option value="commercial">commercial (companies)</option>
+            <option value="research">research (universities, academies, public labs)</option>
+            <option value="all">all</option>
+          </select>
+        </label>
+      </p>
       {inv.error ? <p role="alert">{inv.error}</p> : null}
       {inv.data ? (
         <View
           id="involution"
-          title={`Involution index: ${LABEL[segment] ?? segment} (China)`}
+          title={`Involution index: ${LABEL[segment] ?? segment} (China, ${who})`}
           takeaway={
             peak && latest
-              ? `The index peaks in ${peak.year} (${peak.index}); in ${latest.year} it stands at ${latest.index}, with ${latest.players} active players.`
-              : 'Too few dated players or releases to compute an index.'
+              ? `The index peaks in ${peak.year} (${peak.index}); in ${latest.year}, the last year the data cover in full, it stands at ${latest.index}, with ${latest.players} active ${who}.`
+              : `Not enough data for an index — ${inv.data.index_reason ?? 'no year qualifies'}.`
           }
           controls={
-            <fieldset class="weights">
-              <legend>Weights (the index is their weighted mean of standardised components)</legend>
-              {COMPONENTS.map((c) => (
-                <label key={c} class="slider">
-                  {c} <output id={`w-${c}`}>{weights[c]?.toFixed(1)}</output>
-                  <input
-                    type="range"
-                    min="0"
-                    max="1"
-                    step="0.1"
-                    value={weights[c]}
-                    aria-label={`Weight of ${c}`}
-                    data-component={c}
-                    onChange={(e) =>
-                      setWeightText(formatWeights({ ...weights, [c]: Number((e.target as HTMLInputElement).value) }))
-                    }
-                  />
-                </label>
-              ))}
-            </fieldset>
+            <>
+              <fieldset class="weights">
+                <legend>Weights (the index is their weighted mean of standardised components)</legend>
+                {components.map((c) => (
+                  <label key={c} class="slider">
+                    {c} <output id={`w-${c}`}>{weights[c]?.toFixed(2)}</output>
+                    <input
+                      type="range"
+                      min="0"
+                      max="1"
+                      step="0.05"
+                      value={weights[c]}
+                      aria-label={`Weight of ${c}`}
+                      data-component={c}
+                      onChange={(e) =>
+                        setWeightText(
+                          formatWeights(components, { ...weights, [c]: Number((e.target as HTMLInputElement).value) }),
+                        )
+                      }
+                    />
+                  </label>
+                ))}
+              </fieldset>
+              {censoring ? (
+                <p class="note" id="censoring">
+                  Activity data reach {censoring.boundary ?? 'no date'}: years after {censoring.last_complete_year} are
+                  shown but not indexed, and no exit is read from silence there. {inv.data.notes.release_credits}
+                </p>
+              ) : null}
+            </>
           }
           chart={
             <>
@@ -156,23 +202,70 @@ export function Segments() {
               <PlayersChart years={years} />
             </>
           }
-          rows={years.map(({ z, ...y }) => ({ ...y, ...Object.fromEntries(COMPONENTS.map((c) => [`z_${c}`, z[c]])) }))}
+          rows={years.map(({ z, reasons, by_group, capability, ...y }) => ({
+            ...y,
+            players_commercial: by_group.commercial.players,
+            players_research: by_group.research.players,
+            capability_models: capability.models,
+            ...Object.fromEntries(components.map((c) => [`z_${c}`, z[c]])),
+            why_null: Object.entries(reasons)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('; '),
+          }))}
           metrics={inv.data.metrics}
           sources={inv.data.sources}
           table={
             <DataTable
               id="involution-table"
-              caption={`Involution components per year (${inv.data.coverage.with_entry_year} of ${inv.data.coverage.players} players have an entry year)`}
-              rows={years.map((y) => ({ ...y, index: y.index ?? '' }))}
+              caption={`Involution components per year (${inv.data.coverage.with_entry} of ${inv.data.coverage.players} players have an entry year; ${inv.data.coverage.commercial} commercial, ${inv.data.coverage.research} research)`}
+              rows={years}
               columns={[
-                { key: 'year', label: 'Year' },
-                { key: 'players', label: 'Active players', numeric: true },
+                {
+                  key: 'year',
+                  label: 'Year',
+                  render: (y) => (y.censored ? `${y.year} (partial data)` : String(y.year)),
+                },
+                { key: 'players', label: `Active ${who}`, numeric: true },
+                {
+                  key: 'by_group',
+                  label: 'Commercial / research',
+                  render: (y) => `${y.by_group.commercial.players} / ${y.by_group.research.players}`,
+                },
                 { key: 'entrants', label: 'Entrants', numeric: true },
                 { key: 'exits', label: 'Exits', numeric: true },
-                { key: 'releases', label: 'Releases', numeric: true },
-                { key: 'concentration', label: 'HHI', numeric: true },
-                { key: 'price', label: 'Median output price (USD/Mtok)', numeric: true },
-                { key: 'index', label: 'Index', numeric: true },
+                { key: 'release_credits', label: 'Release credits', numeric: true },
+                {
+                  key: 'concentration',
+                  label: 'HHI',
+                  numeric: true,
+                  render: (y) =>
+                    y.concentration === null ? <span title={y.reasons.concentration}>—</span> : String(y.concentration),
+                },
+                {
+                  key: 'price_change',
+                  label: 'Like-for-like price change %',
+                  numeric: true,
+                  render: (y) =>
+                    y.price_change === null ? <span title={y.reasons.price}>—</span> : fmt(y.price_change, 1),
+                },
+                {
+                  key: 'capability_spread',
+                  label: 'Capability spread (log10 FLOP)',
+                  numeric: true,
+                  render: (y) =>
+                    y.capability_spread === null ? (
+                      <span title={y.reasons.capability}>—</span>
+                    ) : (
+                      fmt(y.capability_spread)
+                    ),
+                },
+                {
+                  key: 'index',
+                  label: 'Index',
+                  numeric: true,
+                  render: (y) =>
+                    y.index === null ? <span class="na">not enough data — {y.reasons.index}</span> : String(y.index),
+                },
               ]}
             />
           }
@@ -181,29 +274,59 @@ export function Segments() {
       ) : (
         <p>Loading…</p>
       )}
-      {detail.data ? (
+      {inv.data ? (
         <View
           id="players"
           title={`Players: ${LABEL[segment] ?? segment}`}
-          takeaway={`${detail.data.players.length} organisations in China are tagged with this segment, in ${detail.data.cities.length} cities; the most are in ${detail.data.cities[0]?.name ?? '—'} (${detail.data.cities[0]?.players ?? 0}).`}
-          rows={detail.data.players}
-          metrics={detail.data.metrics}
-          sources={detail.data.sources}
+          takeaway={`${inv.data.players.length} organisations in China are tagged with this segment; ${inv.data.coverage.with_entry} have dated evidence of entering it (by first release ${inv.data.coverage.entry_rules.release ?? 0}, first API price ${inv.data.coverage.entry_rules.price ?? 0}, first listing ${inv.data.coverage.entry_rules.listed ?? 0}, founding ${inv.data.coverage.entry_rules.founded ?? 0}).`}
+          rows={inv.data.players.map((p) => ({
+            org: p.org,
+            name: p.name,
+            group: p.group,
+            city: p.city,
+            entry_year: p.entry?.year ?? null,
+            entry_rule: p.entry?.rule ?? null,
+            entry_detail: p.entry?.detail ?? null,
+            entry_source: p.entry?.source_id ?? null,
+            exit_year: p.exit?.year ?? null,
+            exit_rule: p.exit?.rule ?? null,
+            exit_detail: p.exit?.detail ?? null,
+          }))}
+          metrics={inv.data.metrics}
+          sources={inv.data.sources}
           table={
             <DataTable
               id="players-table"
-              caption="Players"
-              rows={detail.data.players}
+              caption="Players, when each entered (and left) the segment, and the rule that applied"
+              rows={inv.data.players}
               columns={[
                 {
                   key: 'name',
                   label: 'Organisation',
                   render: (p) => <a href={`/entity/${p.org}`}>{p.name ?? p.org}</a>,
                 },
-                { key: 'city', label: 'City', render: (p) => (p.city ? p.city.replace('city:', '') : '') },
-                { key: 'founded', label: 'Founded', numeric: true },
-                { key: 'first_release', label: 'First release', numeric: true },
-                { key: 'releases', label: 'Releases', numeric: true },
+                { key: 'group', label: 'Kind' },
+                {
+                  key: 'entry',
+                  label: 'Entered',
+                  numeric: true,
+                  render: (p) => (p.entry ? String(p.entry.year) : 'unknown'),
+                },
+                {
+                  key: 'rule',
+                  label: 'Rule',
+                  render: (p) => (p.entry ? <span title={p.entry.detail}>{RULE_LABEL[p.entry.rule]}</span> : ''),
+                },
+                {
+                  key: 'exit',
+                  label: 'Left',
+                  render: (p) =>
+                    p.exit ? (
+                      <span title={p.exit.detail}>{`${p.exit.year} (${EXIT_LABEL[p.exit.rule] ?? p.exit.rule})`}</span>
+                    ) : (
+                      ''
+                    ),
+                },
               ]}
             />
           }
