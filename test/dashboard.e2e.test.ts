@@ -92,17 +92,21 @@ test('segments: changing an involution weight recomputes the index, and the URL 
   await page.waitForSelector('#involution-table tbody tr');
   const indexColumn = async () => page.locator('#involution-table tbody tr td:last-child').allTextContents();
   const before = await indexColumn();
+  // A year the data cannot carry says so, with its reason, instead of a number.
+  assert.match((await indexColumn()).join('|'), /not enough data — \d+ active commercial player/);
   const slider = page.locator('input[data-component="players"]');
   await slider.focus();
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
-  await page.waitForURL(/weights=players%3A0\.8/);
+  await page.waitForURL(/weights=players%3A0\.5/);
   await page.waitForFunction((prev) => {
     const cells = [...document.querySelectorAll('#involution-table tbody tr td:last-child')].map((c) => c.textContent);
     return JSON.stringify(cells) !== prev;
   }, JSON.stringify(before));
   assert.notDeepEqual(await indexColumn(), before);
+  const weights = new URL(page.url()).searchParams.get('weights') ?? '';
+  assert.match(weights, /^players:0\.5,entrants:0\.15,exits:0\.1,concentration:0\.2,price:0\.15,capability:0\.15$/);
   const points = await apiJson<{ years: { index: number | null }[] }>(
-    '/api/involution?segment=humanoid-robots&from=2015&to=2025&weights=players:0.8,entrants:0.2,exits:0.1,concentration:0.3,price:0.1',
+    `/api/involution?segment=humanoid-robots&from=2015&to=2025&weights=${encodeURIComponent(weights)}`,
   );
   assert.equal(
     await page.locator('#involution .figure').first().locator('svg circle').count(),
@@ -128,15 +132,29 @@ test('cities: the league draws a dot per ranked city and sorts by a column', asy
   await page.close();
 });
 
-test('prices: a dot per positive price, CNY/USD toggle kept in the URL', async () => {
+test('prices: the price-war index, a dot per positive list price, CNY/USD toggle kept in the URL', async () => {
   const { page, errors } = await openPage('/prices');
   await page.waitForSelector('#prices .figure svg');
-  const data = await apiJson<{ prices: { input_usd: number }[] }>('/api/prices');
+  const data = await apiJson<{
+    prices: { input_usd: number; kind: string }[];
+    indexes: { country: string; months: { cny: { blended: number | null } }[] }[];
+  }>('/api/prices');
   assert.equal(
     await page.locator('#prices .figure svg circle').count(),
-    data.prices.filter((p) => p.input_usd > 0).length,
+    data.prices.filter((p) => p.kind === 'list' && p.input_usd > 0).length,
   );
-  await page.getByLabel('Currency').selectOption('CNY');
+  // The index of Chinese vendors: one dot per indexed month, and a sentence that reads the fall.
+  const cn = data.indexes.find((i) => i.country === 'country:cn');
+  assert.ok(cn);
+  assert.equal(
+    await page.locator('#price-index-cn .figure svg circle').count(),
+    cn.months.filter((m) => m.cny.blended !== null).length,
+  );
+  assert.match(
+    (await page.locator('#price-index-cn .takeaway').textContent()) ?? '',
+    /against 100 in 2024-04, a \d+ % fall/,
+  );
+  await page.getByLabel('Currency', { exact: true }).selectOption('CNY');
   await page.waitForURL(/currency=CNY/);
   assert.match((await page.locator('#prices .figure').textContent()) ?? '', /CNY per million tokens/);
   await page.screenshot({ path: join(ARTIFACTS, 'prices-1280.png'), fullPage: true });

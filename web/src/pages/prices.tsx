@@ -200,9 +200,23 @@ export function Prices() {
       <h1>The LLM price war</h1>
       {data.indexes
         .filter((ix) => ix.country !== 'all')
-        .map((ix) => (
-          <IndexView key={ix.country} index={ix} metrics={data.metrics} sources={data.sources} />
-        ))}
+        .map((ix) => {
+          // Each index cites the rows it follows (and the rates that converted them), not the whole price list.
+          const used = new Set<string>();
+          for (const p of data.prices) {
+            if (p.vendor_country !== ix.country || p.kind !== ix.kind) continue;
+            used.add(p.source_id);
+            if (p.fx) used.add(p.fx.source_id);
+          }
+          return (
+            <IndexView
+              key={ix.country}
+              index={ix}
+              metrics={data.metrics}
+              sources={data.sources.filter((s) => used.has(s.id))}
+            />
+          );
+        })}
       <View
         id="prices"
         title="LLM API prices over time"
