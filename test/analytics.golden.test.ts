@@ -129,7 +129,12 @@ test('the LLM story the data supports: no makers before China had models, no exi
   const llm = bundled['involution-llm'] as Involution;
   const year = (y: number) => llm.years.find((x) => x.year === y)!;
   // Commercial LLM makers are counted from their first language-model evidence, not their founding.
-  assert.ok(year(2015).players === 0 && year(2016).players === 0, 'no commercial LLM makers in 2015–2016');
+  // Large language models, by cited compute or size: none made in China by a company before 2020.
+  assert.deepEqual(
+    [2015, 2016, 2017, 2018, 2019].map((y) => year(y).players),
+    [0, 0, 0, 0, 0],
+    'no commercial LLM makers before 2020',
+  );
   assert.ok(year(2023).players > 5 * year(2022).players, 'the 2023 "hundred-model war" shows as a jump in players');
   assert.ok(llm.players.every((p) => p.entry === null || p.entry.rule !== 'founded' || p.entry.year >= 2019));
   // Right-censoring: after the last complete year nothing is indexed and no exit is inferred from silence.

@@ -101,7 +101,10 @@ export const METRICS: readonly Metric[] = [
       'Organisations tagged with each segment of the taxonomy, the cities they are in, and their dated releases.',
     method:
       'Players: organisations with the segment tag. A release is a model, robot or product with a cited release or ' +
-      "publication date; it belongs to a segment by its own tag, else its Epoch domain, else its maker's segments.",
+      "publication date; it belongs to a segment by its own tag, else its Epoch domain, else its maker's segments. " +
+      'In the LLM segment only large language models count: at least 1e22 FLOP of training compute, or at least 1 ' +
+      'billion parameters (or an unknown size) from the first year any release reached 1e22 FLOP, or tagged llm ' +
+      'itself by a curated source; smaller language models (n-gram, LSTM) are left out.',
     caveats: ['Segment tags come from the curated dataset and the LLM list; Epoch-only organisations are untagged.'],
     sources: ['src:insead-china-ai-involution', 'src:awesome-llms-in-china'],
     query: 'store/queries/segments.ts#segmentSummaries',
@@ -116,7 +119,8 @@ export const METRICS: readonly Metric[] = [
       'combined as a weighted mean. Commercial players by default (?basis=research or all).',
     method:
       'Entry: the earliest dated evidence in the segment itself: a cited entered_segment fact, the first dated ' +
-      'release in the segment, the first dated API price (LLMs), or the first time the Awesome LLMs In China list ' +
+      'release in the segment (for LLMs, a large language model, as in segments), the first dated API price (LLMs), ' +
+      'or the first time the Awesome LLMs In China list ' +
       "named one of its models (an upper bound, from the list's git history). A company tagged with this segment " +
       'alone may enter at its founding year when that is at most 2 years before its first evidence, or when it has ' +
       'none; research players (universities, academies, public labs) never enter by founding year. Each player ' +

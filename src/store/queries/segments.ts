@@ -58,7 +58,7 @@ export async function segmentPlayers(db: Db, segment: string, country: string | 
     rel AS (
       SELECT rs.org, min(rs.date) AS first, arg_min(rs.thing, rs.date || ' ' || rs.thing) AS first_thing, max(rs.date) AS last,
         count(DISTINCT rs.thing) AS n
-      FROM release_segments rs WHERE rs.segment = ${segment} GROUP BY rs.org
+      FROM segment_releases rs WHERE rs.segment = ${segment} GROUP BY rs.org
     ),
     price AS (
       SELECT vendor_id AS org, min(date) AS first, arg_min(source_id, date || ' ' || source_id) AS first_source, max(date) AS last
@@ -118,7 +118,7 @@ export interface ReleaseCredit {
 export async function releaseCredits(db: Db, segment: string, country: string | null): Promise<ReleaseCredit[]> {
   return db.all<ReleaseCredit>(sql`
     SELECT rs.year::INT AS year, rs.org, sum(1.0 / rs.makers)::DOUBLE AS credit
-    FROM (SELECT DISTINCT thing, org, year, makers FROM release_segments WHERE segment = ${segment}) rs
+    FROM (SELECT DISTINCT thing, org, year, makers FROM segment_releases WHERE segment = ${segment}) rs
     LEFT JOIN entity_place p ON p.entity_id = rs.org
     WHERE ${country}::VARCHAR IS NULL OR p.country = ${country}
     GROUP BY ALL ORDER BY year, org`);
@@ -149,7 +149,7 @@ export async function activityCoverage(db: Db, segment: string): Promise<Activit
         AND f.entity_id IN (SELECT thing FROM releases)
     ),
     used AS (
-      SELECT DISTINCT dataset FROM dates WHERE entity_id IN (SELECT thing FROM release_segments WHERE segment = ${segment})
+      SELECT DISTINCT dataset FROM dates WHERE entity_id IN (SELECT thing FROM segment_releases WHERE segment = ${segment})
     )
     SELECT dataset, min(source_id) AS source_id, 'release' AS evidence, min(date) AS first_date,
       max(date) AS last_date, count(*)::INT AS rows
@@ -175,7 +175,7 @@ export async function capabilityPoints(db: Db, segment: string, country: string 
   return db.all<CapabilityPoint>(sql`
     SELECT r.year::INT AS year, r.thing, coalesce(e.name_en, e.name_zh) AS name,
       log10(max(TRY_CAST(f.value AS DOUBLE)))::DOUBLE AS log10_flop, min(f.source_id) AS source_id
-    FROM (SELECT DISTINCT thing, org, year FROM release_segments WHERE segment = ${segment}) r
+    FROM (SELECT DISTINCT thing, org, year FROM segment_releases WHERE segment = ${segment}) r
     JOIN facts f ON f.entity_id = r.thing AND f.attr = 'training_compute' AND f.unit = 'FLOP'
     JOIN entities e ON e.id = r.thing
     LEFT JOIN entity_place p ON p.entity_id = r.org
@@ -200,7 +200,7 @@ export async function segmentSummaries(db: Db, country: string | null): Promise<
         AND (${country}::VARCHAR IS NULL OR p.country = ${country})
     )
     SELECT pl.segment, count(DISTINCT pl.entity_id)::INT AS players, count(DISTINCT pl.city)::INT AS cities,
-      (SELECT count(DISTINCT rs.thing) FROM release_segments rs WHERE rs.segment = pl.segment
+      (SELECT count(DISTINCT rs.thing) FROM segment_releases rs WHERE rs.segment = pl.segment
         AND rs.org IN (SELECT entity_id FROM pl p2 WHERE p2.segment = pl.segment))::INT AS releases
     FROM pl GROUP BY pl.segment ORDER BY players DESC, pl.segment`);
 }
@@ -226,7 +226,7 @@ export async function segmentSourceIds(db: Db, segment: string, country: string 
     )
     SELECT DISTINCT f.source_id FROM facts f WHERE f.attr IN ('founded', 'founding_date', 'status')
       AND f.entity_id IN (SELECT org FROM players)
-    UNION SELECT DISTINCT f.source_id FROM facts f JOIN release_segments r ON r.thing = f.entity_id
+    UNION SELECT DISTINCT f.source_id FROM facts f JOIN segment_releases r ON r.thing = f.entity_id
       WHERE r.segment = ${segment} AND r.org IN (SELECT org FROM players) AND f.attr IN ('release_date', 'publication_date')
     ORDER BY 1`);
   return rows.map((r) => r.source_id);
