@@ -137,3 +137,21 @@ test('a statement over the time limit is interrupted with a 503, and the connect
     db.close();
   }
 });
+
+test('smaller holes: emoji search, over-split weights, headers on early refusals', async () => {
+  const emoji = (await (await ctx.app.request(`/api/search?q=${encodeURIComponent('🤗')}`)).json()) as {
+    results: unknown[];
+  };
+  assert.deepEqual(emoji.results, []);
+  const weights = await ctx.app.request('/api/involution?segment=llm&weights=players:1:2:3');
+  assert.equal(weights.status, 400);
+  assert.match(((await weights.json()) as { error: string }).error, /expected component:weight, got "players:1:2:3"/);
+  // Refused before any route runs: still no sniffing, no framing.
+  const early = await ctx.app.request(`/api/search?q=${'x'.repeat(5000)}`);
+  assert.equal(early.status, 414);
+  assert.equal(early.headers.get('x-content-type-options'), 'nosniff');
+  assert.match(early.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+  const page = await ctx.app.request('/');
+  assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  assert.equal(page.headers.get('x-frame-options'), 'DENY');
+});

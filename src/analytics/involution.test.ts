@@ -109,6 +109,7 @@ test('weights: defaults, overrides, and errors', () => {
   assert.deepEqual(parseWeights(undefined), DEFAULT_WEIGHTS);
   assert.equal(parseWeights('capability:0.5').capability, 0.5);
   assert.throws(() => parseWeights('cost:1'), /unknown component "cost"/);
+  assert.throws(() => parseWeights('players:1:2:3'), /expected component:weight, got "players:1:2:3"/);
   assert.throws(
     () => parseWeights('players:0,entrants:0,exits:0,concentration:0,price:0,capability:0'),
     /at least one weight/,

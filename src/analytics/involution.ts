@@ -91,7 +91,9 @@ export function parseWeights(text: string | undefined): Record<Component, number
   const weights: Record<Component, number> = { ...DEFAULT_WEIGHTS };
   if (!text) return weights;
   for (const part of text.split(',')) {
-    const [name = '', value = ''] = part.split(':').map((s) => s.trim());
+    const pieces = part.split(':').map((s) => s.trim());
+    if (pieces.length !== 2) throw new Error(`expected component:weight, got "${part}"`);
+    const [name = '', value = ''] = pieces;
     if (!(COMPONENTS as readonly string[]).includes(name)) {
       throw new Error(`unknown component "${name}" (components: ${COMPONENTS.join(', ')})`);
     }

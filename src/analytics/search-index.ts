@@ -70,6 +70,8 @@ export class SearchIndex {
       this.docs.set(d.id, d);
       for (const name of d.names) {
         const norm = normalizeName(name);
+        // A name of symbols only (the 🤗 alias) normalises to nothing: it cannot be matched exactly.
+        if (norm === '') continue;
         if (!this.exact.has(norm)) this.exact.set(norm, new Set());
         this.exact.get(norm)?.add(d.id);
       }
@@ -91,6 +93,8 @@ export class SearchIndex {
     const q = query.trim();
     if (q.length === 0) return [];
     const norm = normalizeName(q);
+    // Nothing searchable left (emoji, punctuation): no match rather than every name that also normalised to nothing.
+    if (norm === '') return [];
     const scored = new Map<string, SearchHit>();
     const put = (id: string, score: number, match: SearchHit['match'], matched: string) => {
       const d = this.docs.get(id);

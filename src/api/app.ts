@@ -9,10 +9,20 @@ import { entityRoutes } from './routes/entities.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { admission } from './admission.ts';
 import { responseCache } from './response-cache.ts';
 import { staticFile } from './static.ts';
 
 export type { AppDeps } from './context.ts';
+
+/**
+ * The dashboard loads only its own scripts and data; charts set inline styles (Observable Plot), downloads are data:
+ * links; nothing may frame it.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+  "frame-ancestors 'none'";
 
 /** Longest request URL served (path and query string). */
 export const MAX_URL_LENGTH = 4096;
@@ -31,6 +41,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
 
   app.use('*', async (c, next) => {
+    // Set first, so every response carries them, the early refusals below included.
+    c.header('x-content-type-options', 'nosniff');
+    c.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    c.header('x-frame-options', 'DENY');
+    c.header('referrer-policy', 'no-referrer');
     // A request line this long is an attack or a mistake; no route needs more than a few hundred characters.
     if (c.req.url.length > MAX_URL_LENGTH) {
       return c.json({ error: `request URL longer than ${MAX_URL_LENGTH} characters` }, 414);
@@ -51,11 +66,12 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       if (given !== token) return c.json({ error: 'a valid bearer token is required to write' }, 401);
     }
     await next();
-    c.header('x-content-type-options', 'nosniff');
   });
 
   // Only for a read-only database (the server's): results cannot change while it serves.
   if (deps.cacheResponses) app.use('/api/*', responseCache({ maxEntries: 2_000, maxBytes: 128 * 1024 * 1024 }));
+  // After the cache: a cached answer never queues; what must be computed waits for a slot, briefly, or gets a 503.
+  if (deps.admission !== null && deps.admission !== undefined) app.use('/api/*', admission(deps.admission));
 
   app.get('/api/health', async (c) => {
     const row = await deps.db.one<{ entities: number; sources: number }>(

@@ -1,6 +1,7 @@
 /** What every route needs, handed in by whoever starts the app (server or test). */
 import type { SearchIndex } from '../analytics/search-index.ts';
 import type { Db } from '../store/db.ts';
+import type { AdmissionOptions } from './admission.ts';
 
 export interface AppDeps {
   db: Db;
@@ -14,6 +15,8 @@ export interface AppDeps {
   writeToken?: string | null;
   /** Cache successful GET responses by URL; only for a read-only database. */
   cacheResponses?: boolean;
+  /** Bounds on uncached API work (the server sets them; absent or null: none, as in tests that call the app directly). */
+  admission?: AdmissionOptions | null;
 }
 
 export const formatParam = ['json', 'csv'] as const;

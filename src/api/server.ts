@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { SearchIndex } from '../analytics/search-index.ts';
 import type { Db } from '../store/db.ts';
 import { searchDocuments } from '../store/queries/entities.ts';
+import { type AdmissionOptions, DEFAULT_ADMISSION } from './admission.ts';
 import { createApp } from './app.ts';
 
 export interface RunningServer {
@@ -21,6 +22,7 @@ export async function startServer(
     docsRoot?: string | null;
     version: string;
     writeToken?: string | null;
+    admission?: AdmissionOptions;
   },
 ): Promise<RunningServer> {
   const search = new SearchIndex(await searchDocuments(db));
@@ -33,6 +35,7 @@ export async function startServer(
     version: options.version,
     writeToken: options.writeToken ?? null,
     cacheResponses: db.readOnly,
+    admission: options.admission ?? DEFAULT_ADMISSION,
   });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {

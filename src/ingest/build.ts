@@ -1,7 +1,7 @@
 /** `neijuan build`: the whole database from the bundled data/ directory alone, offline, replaced atomically. */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { curatedConnector } from '../sources/curated/source.ts';
 import { epochConnector } from '../sources/epoch/source.ts';
 import { llmListConnector } from '../sources/llms-in-china/source.ts';
@@ -9,7 +9,9 @@ import { moeListConnector } from '../sources/cn-universities/source.ts';
 import { cacConnector } from '../sources/cac/source.ts';
 import { owidConnector } from '../sources/owid/source.ts';
 import { Db } from '../store/db.ts';
-import { sql } from '../store/sql.ts';
+import { refreshDerived } from '../store/derived.ts';
+import { raw, sql } from '../store/sql.ts';
+import { WriterLock } from '../store/writer-lock.ts';
 import { type IngestSummary, type Progress, ingest } from './pipeline.ts';
 
 /** The inputs a build reads, in order: the curated set first, so other inputs resolve onto its entities. */
@@ -71,41 +73,144 @@ export interface BuildResult {
   skipped: boolean;
   fingerprint: string;
   runs: IngestSummary[];
+  /** Datasets the old database held that the bundled data does not make (live syncs, CSV imports): carried over. */
+  kept: { dataset: string; rows: number }[];
 }
 
-/** Builds into a temporary file and renames it over `path`, so a failed build leaves the old database. */
+/** Removes `<db>.building-<pid>` files of builds whose process is gone (a build killed mid-way). */
+function removeStaleBuilds(path: string): void {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.building-`;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).replace(/\.wal$/, ''));
+    let running = false;
+    try {
+      process.kill(pid, 0);
+      running = true;
+    } catch (error) {
+      running = (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    if (!running || pid === process.pid) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/**
+ * Builds into a temporary file and renames it over `path`, so a failed build leaves the old database. Holds the
+ * database's writer lock throughout: an ingest cannot run into a database that is about to be replaced. Datasets the
+ * old database has and the bundled data does not make are carried into the new one. Neither file has a write-ahead
+ * log when the rename happens (both are checkpointed first), so a crash at any point leaves one whole database.
+ */
 export async function buildDatabase(
   path: string,
   dataDir: string,
   options: { ifStale?: boolean; progress?: Progress } = {},
 ): Promise<BuildResult> {
   const fingerprint = dataFingerprint(dataDir);
-  if (options.ifStale && existsSync(path)) {
-    try {
-      const db = await Db.open({ path, readOnly: true });
-      const row = await db.one<{ value: string }>(sql`SELECT value FROM build_info WHERE key = 'fingerprint'`);
-      db.close();
-      if (row?.value === fingerprint) return { path, skipped: true, fingerprint, runs: [] };
-    } catch {
-      // An unreadable or older database is simply rebuilt.
-    }
-  }
-  const tmp = `${path}.building-${process.pid}`;
-  rmSync(tmp, { force: true });
-  rmSync(`${tmp}.wal`, { force: true });
-  const db = await Db.open({ path: tmp });
+  const lock = WriterLock.acquire(path);
   try {
-    const runs = await loadBundled(db, dataDir, options.progress);
-    await db.run(sql`INSERT INTO build_info VALUES ('fingerprint', ${fingerprint}), ('built', now()::VARCHAR)`);
-    await db.exec('CHECKPOINT');
-    db.close();
-    renameSync(tmp, path);
-    rmSync(`${path}.wal`, { force: true });
-    return { path, skipped: false, fingerprint, runs };
-  } catch (error) {
-    db.close();
+    removeStaleBuilds(path);
+    if (options.ifStale && existsSync(path)) {
+      try {
+        const db = await Db.open({ path, readOnly: true });
+        const row = await db.one<{ value: string }>(sql`SELECT value FROM build_info WHERE key = 'fingerprint'`);
+        db.close();
+        if (row?.value === fingerprint) return { path, skipped: true, fingerprint, runs: [], kept: [] };
+      } catch {
+        // An unreadable or older database is simply rebuilt.
+      }
+    }
+    // The old database, migrated and checkpointed (its WAL folded in), so that it can be read and nothing of it
+    // is left in a WAL the renamed file could replay.
+    const old = existsSync(path) ? await settleOld(path) : false;
+    const tmp = `${path}.building-${process.pid}`;
     rmSync(tmp, { force: true });
     rmSync(`${tmp}.wal`, { force: true });
-    throw error;
+    const db = await Db.open({ path: tmp });
+    try {
+      const runs = await loadBundled(db, dataDir, options.progress);
+      const kept = old ? await carryOver(db, path, new Set(runs.map((r) => r.dataset))) : [];
+      await db.run(sql`INSERT INTO build_info VALUES ('fingerprint', ${fingerprint}), ('built', now()::VARCHAR)`);
+      await db.exec('CHECKPOINT');
+      db.close();
+      if (existsSync(`${path}.wal`)) {
+        throw new Error(`${path}.wal appeared during the build: another process wrote the database; not replacing it`);
+      }
+      renameSync(tmp, path);
+      return { path, skipped: false, fingerprint, runs, kept };
+    } catch (error) {
+      db.close();
+      rmSync(tmp, { force: true });
+      rmSync(`${tmp}.wal`, { force: true });
+      throw error;
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Opens the database being replaced for writing (under the build's lock) to migrate it and fold its WAL in. A
+ * database that cannot be opened (damaged, or held by a reader) is left as it is: its WAL, if any, must not survive.
+ */
+async function settleOld(path: string): Promise<boolean> {
+  try {
+    const db = await Db.open({ path, writerLockHeld: true });
+    await db.exec('CHECKPOINT');
+    db.close();
+    return true;
+  } catch (error) {
+    if (existsSync(`${path}.wal`)) {
+      throw new Error(
+        `cannot replace ${path}: it has a write-ahead log that could not be checkpointed ` +
+          `(${(error as Error).message}); stop what holds it and build again`,
+      );
+    }
+    return false;
+  }
+}
+
+/** Copies every dataset of the old database that the build did not make into the new one, and reports them. */
+async function carryOver(db: Db, oldPath: string, built: ReadonlySet<string>): Promise<BuildResult['kept']> {
+  // ATTACH takes no bound parameter: the path is quoted as a SQL string literal.
+  await db.exec(`ATTACH '${oldPath.replace(/'/g, "''")}' AS old (READ_ONLY)`);
+  try {
+    const tables = await db.all<{ table_name: string }>(sql`
+      SELECT t.table_name FROM information_schema.columns t
+      WHERE t.table_catalog = current_database() AND t.table_schema = 'main' AND t.column_name = 'dataset'
+        AND t.table_name <> 'ingest_runs'
+        AND t.table_name IN (SELECT table_name FROM information_schema.columns
+                             WHERE table_catalog = 'old' AND column_name = 'dataset')
+      ORDER BY t.table_name`);
+    const counts = new Map<string, number>();
+    for (const { table_name: table } of tables) {
+      const rows = await db.all<{ dataset: string; n: number }>(sql`
+        SELECT dataset, count(*)::INT AS n FROM old.main.${raw(table)} GROUP BY dataset`);
+      const keep = rows.filter((r) => !built.has(r.dataset));
+      if (keep.length === 0) continue;
+      for (const r of keep) counts.set(r.dataset, (counts.get(r.dataset) ?? 0) + r.n);
+      // OR IGNORE: a key the bundled data now holds itself (an entity the curated set has since added) stays bundled.
+      await db.run(sql`
+        INSERT OR IGNORE INTO main.${raw(table)} BY NAME
+        SELECT * FROM old.main.${raw(table)} WHERE list_contains(${keep.map((r) => r.dataset)}::VARCHAR[], dataset)`);
+    }
+    if (counts.size > 0) {
+      const copied = await db.all<{ id: number }>(sql`
+        INSERT INTO ingest_runs (connector, dataset, input, input_sha256, started, finished, rows_read, rows_inserted,
+          rows_updated, rows_deleted, status, error)
+        SELECT connector, dataset, input, input_sha256, started, finished, rows_read, rows_inserted, rows_updated,
+          rows_deleted, status, error
+        FROM old.main.ingest_runs WHERE list_contains(${[...counts.keys()]}::VARCHAR[], dataset) ORDER BY id
+        RETURNING id::INT AS id`);
+      for (const { id } of copied) {
+        await db.run(
+          sql`INSERT INTO ingest_run_notes VALUES (${id}, 'carried over from the database this build replaced')`,
+        );
+      }
+      await refreshDerived(db);
+    }
+    return [...counts.entries()].sort().map(([dataset, rows]) => ({ dataset, rows }));
+  } finally {
+    await db.exec('DETACH old');
   }
 }

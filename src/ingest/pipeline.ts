@@ -7,7 +7,7 @@ import type { Connector, ReadResult } from '../sources/source.ts';
 import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
 import { mergeRows } from '../store/merge.ts';
-import { danglingReferences } from '../store/queries/integrity.ts';
+import { danglingReferences, datasetRowCount, sourcesDefinedElsewhere } from '../store/queries/integrity.ts';
 import { knownKeys, knownNames } from '../store/queries/entities.ts';
 import { finishRun, startRun } from '../store/queries/runs.ts';
 import { TABLES, type TableName } from '../store/tables.ts';
@@ -27,6 +27,22 @@ export interface IngestSummary {
 }
 
 export type Progress = (phase: string, done: number, total: number) => void;
+
+export interface IngestOptions {
+  /** Let the input delete more than MAX_SHRINK of its dataset's rows (or replace it with nothing). */
+  allowShrink?: boolean;
+}
+
+/**
+ * The share of a dataset's rows one ingest may delete without --allow-shrink. A cut or empty download looks like a
+ * valid, smaller input; a real update of these sources rarely removes a fifth of what they held.
+ */
+export const MAX_SHRINK = 0.2;
+
+/** The connector's datasets: its name, or the namespaces it declares. */
+export function ownsDataset(connector: { name: string; namespaces?: readonly string[] }, dataset: string): boolean {
+  return (connector.namespaces ?? [connector.name]).some((ns) => dataset === ns || dataset.startsWith(`${ns}:`));
+}
 
 // Merge order: sources and entities before the rows that point at them.
 const ORDER: readonly TableName[] = [
@@ -51,6 +67,7 @@ export async function ingest<R>(
   connector: Connector<R>,
   input: string,
   progress: Progress = () => {},
+  options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const runId = await startRun(db, connector.name, connector.name, input);
   let read: ReadResult<R> | undefined;
@@ -62,10 +79,50 @@ export async function ingest<R>(
       (await knownNames(db, read.dataset)).map((k) => ({ ...k, kind: k.kind as EntityKind })),
       await knownKeys(db, IDENTITY_ATTRIBUTES, read.dataset),
     );
-    const bundle: Bundle = connector.map(read, resolver);
-    const cells = bundleToCells(read.dataset, bundle);
     const dataset = read.dataset;
+    if (!ownsDataset(connector, dataset)) {
+      throw new InputError(
+        input,
+        null,
+        'dataset',
+        `"${dataset}" is not a ${connector.name} dataset: an input may only replace its own connector's datasets ` +
+          `(${(connector.namespaces ?? [connector.name]).map((n) => `${n}, ${n}:…`).join('; ')})`,
+      );
+    }
+    const bundle: Bundle = connector.map(read, resolver);
+    // A source id another dataset defines may be cited only as that dataset defines it: no input can re-title,
+    // re-license or re-point another's citation.
+    for (const other of await sourcesDefinedElsewhere(
+      db,
+      dataset,
+      bundle.sources.map((s) => s.id),
+    )) {
+      const mine = bundle.sources.find((s) => s.id === other.id);
+      const same =
+        mine &&
+        mine.title === other.title &&
+        mine.url === other.url &&
+        mine.publisher === other.publisher &&
+        (mine.published ?? null) === other.published &&
+        mine.licence === other.licence;
+      if (!same) {
+        throw new InputError(
+          input,
+          null,
+          'source.id',
+          `source id ${other.id} belongs to dataset ${other.dataset} ("${other.title}"); give this input's source an id of its own`,
+        );
+      }
+    }
+    const cells = bundleToCells(dataset, bundle);
+    const rowsRead = read.rowsRead;
+    let note: string | null = null;
     const totals = await db.transaction(async () => {
+      const before = await datasetRowCount(
+        db,
+        dataset,
+        ORDER.map((t) => TABLES[t].name),
+      );
       const sum = { inserted: 0, updated: 0, deleted: 0 };
       for (const [i, table] of ORDER.entries()) {
         progress('merge', i, ORDER.length);
@@ -75,6 +132,23 @@ export async function ingest<R>(
         sum.deleted += c.deleted;
       }
       progress('merge', ORDER.length, ORDER.length);
+      // A replacement must be plausible: an empty input, or one that deletes more than MAX_SHRINK of the dataset,
+      // is refused (the transaction rolls back) unless the caller says it is meant.
+      if (before > 0 && (rowsRead === 0 || sum.deleted > MAX_SHRINK * before)) {
+        const what =
+          `would delete ${sum.deleted.toLocaleString('en')} of the ${before.toLocaleString('en')} rows of dataset ` +
+          `${dataset} (${Math.round((100 * sum.deleted) / before)} %; ${rowsRead} data rows read)`;
+        if (!options.allowShrink) {
+          throw new InputError(
+            input,
+            null,
+            null,
+            `${what}; more than ${MAX_SHRINK * 100} % looks like a cut or empty input. ` +
+              'Nothing was changed; re-run with --allow-shrink if the smaller input is meant.',
+          );
+        }
+        note = `shrink allowed (--allow-shrink): ${what}`;
+      }
       await refreshDerived(db);
       const dangling = await danglingReferences(db, dataset);
       const first = dangling[0];
@@ -91,7 +165,15 @@ export async function ingest<R>(
     });
     progress('committed', 1, 1);
     const status = totals.inserted + totals.updated + totals.deleted === 0 ? 'unchanged' : 'ok';
-    await finishRun(db, runId, { dataset, status, sha256: read.sha256, read: read.rowsRead, ...totals, error: null });
+    await finishRun(db, runId, {
+      dataset,
+      status,
+      sha256: read.sha256,
+      read: read.rowsRead,
+      ...totals,
+      error: null,
+      note,
+    });
     return {
       connector: connector.name,
       dataset,

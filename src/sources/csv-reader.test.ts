@@ -38,3 +38,12 @@ test('a 50 MB single field is refused, quoted or not', () => {
     /big\.csv, line 2: a cell is longer than 1048576 characters/,
   );
 });
+
+test('CR-only and CRLF line endings count lines like LF', () => {
+  assert.throws(() => parseCsv('a,b\r1,2\r3\r', 'mac.csv'), /mac\.csv, line 3: expected 2 cells/);
+  assert.deepEqual(parseCsv('a,b\r\n1,2\r\n"x\ry",4\r\n5,6\r\n', 'win.csv').records, [
+    { line: 2, cells: ['1', '2'] },
+    { line: 3, cells: ['x\ry', '4'] },
+    { line: 5, cells: ['5', '6'] },
+  ]);
+});

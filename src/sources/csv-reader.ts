@@ -39,7 +39,7 @@ export function parseCsv(text: string, file: string): { header: string[]; record
             i++;
             break;
           }
-          if (ch === '\n') line++;
+          if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
           cell += ch;
           i++;
           if (cell.length > MAX_CELL_CHARS) {
@@ -63,8 +63,12 @@ export function parseCsv(text: string, file: string): { header: string[]; record
         i++;
         continue;
       }
-      if (text[i] === '\r') i++;
-      if (text[i] === '\n') {
+      // A record ends at CRLF, LF, or a lone CR (old Mac files): each counts as one line.
+      if (text[i] === '\r') {
+        i++;
+        if (text[i] === '\n') i++;
+        line++;
+      } else if (text[i] === '\n') {
         i++;
         line++;
       }

@@ -14,6 +14,11 @@ export interface ReadResult<R> {
 
 export interface Connector<R> {
   readonly name: string;
+  /**
+   * The dataset names this connector owns: a dataset is one of them or starts with one and ":". An input can only
+   * replace a dataset its connector owns (default: the connector's name).
+   */
+  readonly namespaces?: readonly string[];
   /** Reads and validates the whole input; throws InputError naming file, line and field. Writes nothing. */
   read(input: string): Promise<ReadResult<R>>;
   /** Turns validated records into model rows. Pure: resolution state comes in through `resolver`. */

@@ -3,7 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { markAbandonedRuns } from './queries/runs.ts';
 import { type Sql, toDuckParams } from './sql.ts';
+import { WriterLock } from './writer-lock.ts';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -18,6 +20,11 @@ export interface OpenOptions {
   connections?: number;
   /** Interrupt any single statement running longer than this (milliseconds). Default: no limit. */
   queryTimeoutMs?: number;
+  /**
+   * The caller already holds this file's writer lock (a build checkpointing the database it replaces). Otherwise a
+   * writable file database takes the lock itself and fails fast, naming the holder, when another writer has it.
+   */
+  writerLockHeld?: boolean;
 }
 
 /** A statement ran past the time limit and was interrupted. */
@@ -55,6 +62,7 @@ export class Db {
     readonly readOnly: boolean,
     extra: DuckDBConnection[],
     private readonly queryTimeoutMs: number | null,
+    private readonly lock: WriterLock | null,
   ) {
     this.lanes = [new Lane(connection), ...extra.map((c) => new Lane(c))];
   }
@@ -62,6 +70,8 @@ export class Db {
   /** Opens (and, when writable, migrates) a database. A file locked by another process gets a clear error. */
   static async open(options: OpenOptions): Promise<Db> {
     const readOnly = options.readOnly ?? false;
+    const lock =
+      readOnly || options.path === ':memory:' || options.writerLockHeld ? null : WriterLock.acquire(options.path);
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(
@@ -69,6 +79,7 @@ export class Db {
         readOnly ? { access_mode: 'READ_ONLY' } : { access_mode: 'READ_WRITE' },
       );
     } catch (error) {
+      lock?.release();
       const message = error instanceof Error ? error.message : String(error);
       if (/lock/i.test(message)) {
         throw new Error(
@@ -82,8 +93,12 @@ export class Db {
     const count = readOnly ? Math.max(1, options.connections ?? 1) : 1;
     const extra: DuckDBConnection[] = [];
     for (let i = 1; i < count; i++) extra.push(await instance.connect());
-    const db = new Db(instance, connection, options.path, readOnly, extra, options.queryTimeoutMs ?? null);
-    if (!readOnly) await db.migrate();
+    const db = new Db(instance, connection, options.path, readOnly, extra, options.queryTimeoutMs ?? null, lock);
+    if (!readOnly) {
+      await db.migrate();
+      // This process is the only writer now: runs still "running" belong to a process that died.
+      await markAbandonedRuns(db);
+    }
     return db;
   }
 
@@ -178,5 +193,6 @@ export class Db {
     for (const lane of this.lanes.slice(1)) lane.connection.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
+    this.lock?.release();
   }
 }

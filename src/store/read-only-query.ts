@@ -10,8 +10,20 @@ export class RefusedQuery extends Error {
  * Refuses anything but a single SELECT (DDL, DML, ATTACH, COPY, INSTALL, PRAGMA, SET, several statements) and
  * table functions that read files or URLs; caps the rows returned.
  */
-export async function runReadOnlyQuery(db: Db, text: string, maxRows = 10_000): Promise<Row[]> {
+/** The memory one user query may take (DuckDB stops it past this, with an out-of-memory error). */
+export const QUERY_MEMORY_LIMIT = '1GB';
+
+export async function runReadOnlyQuery(
+  db: Db,
+  text: string,
+  maxRows = 10_000,
+  timeoutMs: number | null = null,
+): Promise<Row[]> {
   if (text.length > 100_000) throw new RefusedQuery('query is longer than 100,000 characters');
+  // Block comments nest in DuckDB ("/* /* */ … */"), so no pattern can tell where one ends: a comment could hide
+  // the statement's first word. They are refused; line comments (--) are fine.
+  if (text.includes('/*')) throw new RefusedQuery('block comments (/* … */) are not accepted; use -- comments');
+  await db.exec(`SET memory_limit = '${QUERY_MEMORY_LIMIT}'`);
   // No reading of files or URLs through read_csv(), read_parquet(), glob() and the like — even while binding.
   // The setting cannot be switched back on, so this connection stays closed to the outside afterwards.
   await db.exec('SET enable_external_access = false');
@@ -29,12 +41,28 @@ export async function runReadOnlyQuery(db: Db, text: string, maxRows = 10_000): 
     throw new RefusedQuery(error instanceof Error ? error.message : String(error));
   }
   // PRAGMA, SHOW, DESCRIBE and SUMMARIZE prepare as SELECTs in DuckDB; only a query that reads as one passes.
-  const head = text.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)+/, '');
+  const head = text.replace(/^(\s|--[^\n]*(\n|$))+/, '');
   if (prepared.statementType !== StatementType.SELECT || !/^(select|with|\()/i.test(head)) {
     throw new RefusedQuery(`only SELECT is allowed (this is ${StatementType[prepared.statementType]})`);
   }
-  const reader = await prepared.runAndReadUntil(maxRows + 1);
-  const rows = reader.getRowObjectsJson() as Row[];
+  let timedOut = false;
+  const timer =
+    timeoutMs === null
+      ? null
+      : setTimeout(() => {
+          timedOut = true;
+          db.raw.interrupt();
+        }, timeoutMs);
+  let rows: Row[];
+  try {
+    const reader = await prepared.runAndReadUntil(maxRows + 1);
+    rows = reader.getRowObjectsJson() as Row[];
+  } catch (error) {
+    if (timedOut) throw new RefusedQuery(`query ran longer than ${(timeoutMs ?? 0) / 1000} s and was stopped`);
+    throw error;
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
   if (rows.length > maxRows) throw new RefusedQuery(`more than ${maxRows} rows; add a LIMIT`);
   return rows;
 }

@@ -33,6 +33,9 @@ export function buildCommand(program: Command): void {
           issues: r.issues,
         })),
       );
+      for (const k of result.kept) {
+        process.stdout.write(`kept ${k.dataset} (${k.rows.toLocaleString('en')} rows) from the database it replaced\n`);
+      }
       process.stdout.write(`built ${result.path} in ${seconds} s\n`);
     });
 }

@@ -53,6 +53,7 @@ interface IngestOptions {
   filter?: string;
   works?: boolean;
   mapping?: string;
+  allowShrink?: boolean;
 }
 
 const list = (text: string | undefined) =>
@@ -116,6 +117,10 @@ export function ingestCommand(program: Command): void {
     .option(
       '--mapping <yaml>',
       'csv: the mapping file that turns the CSV into entities, facts, relations, observations',
+    )
+    .option(
+      '--allow-shrink',
+      'let this input delete more than 20 % of its dataset (or empty it); refused otherwise, as a cut input',
     )
     .action(async (name: string, opts: IngestOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
@@ -183,7 +188,7 @@ export function ingestCommand(program: Command): void {
           if (name === 'openalex') connector = createOpenAlexFileConnector({ geo: () => openalexGeoContext(db) });
           input = opts.file;
         }
-        const summary = await ingest(db, connector, input, bar.progress);
+        const summary = await ingest(db, connector, input, bar.progress, { allowShrink: opts.allowShrink ?? false });
         bar.stop();
         if (g.json) printJson(summary);
         else printTable([{ ...summary }]);

@@ -90,12 +90,20 @@ export function lookupCommands(program: Command): void {
     .command('sql')
     .description('run one read-only SELECT (anything else is refused)')
     .argument('<query>')
-    .action(async (query: string, _opts: unknown, cmd: Command) => {
+    .option('--timeout <seconds>', 'stop the query after this long', '30')
+    .action(async (query: string, opts: { timeout: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      await withDb(g, async (db) => {
-        const rows = await runReadOnlyQuery(db, query);
+      const seconds = Number(opts.timeout);
+      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+        throw new Error('--timeout must be a number of seconds from 1 to 3600');
+      // A time cap (the statement is interrupted) and a memory cap (set by runReadOnlyQuery) on every user query.
+      const db = await Db.open({ path: dbPath(g), readOnly: true });
+      try {
+        const rows = await runReadOnlyQuery(db, query, 10_000, seconds * 1000);
         if (g.json) return printJson(rows);
         printTable(rows);
-      });
+      } finally {
+        db.close();
+      }
     });
 }

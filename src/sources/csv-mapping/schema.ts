@@ -13,9 +13,13 @@ const partialDate = z
 
 export const mappingSchema = z
   .object({
+    // A mapping names its own dataset under csv: — never another input's (curated, epoch:…), which it would replace.
     dataset: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9:._-]*$/, 'expected a lower-case dataset name')
+      .regex(
+        /^csv:[a-z0-9][a-z0-9._-]*$/,
+        "expected csv:<name> (a CSV import owns only csv: datasets; it cannot replace another input's rows)",
+      )
       .optional(),
     source: z.object({
       id: z.string().regex(/^src:[a-z0-9][a-z0-9._-]*$/, 'expected a source id like src:my-export'),

@@ -22,7 +22,13 @@ export async function readMapping(path: string): Promise<{ mapping: CsvMapping; 
   const syntax = doc.errors[0];
   if (syntax)
     throw new InputError(path, syntax.linePos?.[0].line ?? null, null, syntax.message.split('\n')[0] ?? 'bad YAML');
-  const parsed = mappingSchema.safeParse(doc.toJS() ?? {});
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    throw new InputError(path, null, null, `YAML cannot be expanded: ${(error as Error).message}`);
+  }
+  const parsed = mappingSchema.safeParse(js ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InputError(path, null, (issue?.path ?? []).map(String).join('.'), issue?.message ?? 'invalid mapping');

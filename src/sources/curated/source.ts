@@ -32,7 +32,14 @@ export async function readCuratedFile(file: string): Promise<{ input: CuratedInp
     }
     return null;
   };
-  const parsed = curatedFileSchema.safeParse(doc.toJS() ?? {});
+  let js: unknown;
+  try {
+    // maxAliasCount bounds alias expansion ("billion laughs"); its error, like any other here, names the file.
+    js = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    throw new InputError(file, null, null, `YAML cannot be expanded: ${(error as Error).message}`);
+  }
+  const parsed = curatedFileSchema.safeParse(js ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = (issue?.path ?? []).map((k) => (typeof k === 'symbol' ? String(k) : k));

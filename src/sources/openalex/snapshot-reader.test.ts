@@ -112,6 +112,23 @@ describe('streaming lines', () => {
     );
   });
 
+  test('a line past the limit is refused with file and line, before it fills memory', async () => {
+    // 20 MiB without a newline (a few kilobytes gzipped): over the 16 MiB limit, after one good line.
+    const huge = gzipSync(Buffer.concat([Buffer.from(`${W2025}\n`), Buffer.alloc(20 * 1024 * 1024, 0x78)]));
+    const dir = snapshot({ '2025-01-01': [huge] });
+    const path = (await readSnapshotPlan(dir)).works[0]?.files[0]?.path as string;
+    await rejects(lines(path), /part_000\.gz, line 2: line longer than 16 MiB/);
+    // A smaller limit applies to a line that ends, too.
+    const dir2 = snapshot({ '2025-01-01': [[W2025, W2023]] });
+    const path2 = (await readSnapshotPlan(dir2)).works[0]?.files[0]?.path as string;
+    await rejects(
+      (async () => {
+        for await (const _ of gzipLines(path2, 100)) void _;
+      })(),
+      /line 1: line longer than/,
+    );
+  });
+
   test('a truncated gzip names the file and the line where it stopped', async () => {
     const whole = gzipSync([W2025, W2023, W2025, W2023].map((l) => `${l}\n`).join(''));
     const dir = snapshot({ '2025-01-01': [whole.subarray(0, whole.length - 600)] });

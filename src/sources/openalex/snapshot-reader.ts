@@ -130,28 +130,48 @@ export interface TextLine {
  * The lines of a gzipped text file, a chunk at a time. A truncated or corrupt stream, or bytes that are not UTF-8,
  * end in an InputError naming the file and the line where reading stopped.
  */
-export async function* gzipLines(path: string): AsyncGenerator<TextLine[]> {
+/**
+ * The longest line the reader accepts. An OpenAlex work is a few kilobytes (the largest seen, with thousands of
+ * authors, a few megabytes); a longer "line" is a damaged or hostile file, refused before it fills memory.
+ */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+export async function* gzipLines(path: string, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<TextLine[]> {
   const gunzip = createGunzip();
   const input = createReadStream(path);
   input.on('error', (error) => gunzip.destroy(error));
   input.pipe(gunzip);
-  let pending: Buffer | null = null;
+  // The unfinished line's pieces, joined once when its newline arrives: linear in the line's length (joining at
+  // every chunk was quadratic: a 60 MB line took minutes).
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
   let line = 0;
+  const tooLong = () =>
+    new InputError(
+      path,
+      line + 1,
+      null,
+      `line longer than ${maxLineBytes % 1048576 === 0 ? `${maxLineBytes / 1048576} MiB` : `${maxLineBytes} bytes`} (the limit of a line)`,
+    );
   try {
     for await (const chunk of gunzip as AsyncIterable<Buffer>) {
       const out: TextLine[] = [];
       let start = 0;
       for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
         const piece = chunk.subarray(start, nl);
-        const bytes: Buffer = pending ? Buffer.concat([pending, piece]) : piece;
-        pending = null;
+        if (pendingBytes + piece.length > maxLineBytes) throw tooLong();
+        const bytes: Buffer = pending.length > 0 ? Buffer.concat([...pending, piece]) : piece;
+        pending = [];
+        pendingBytes = 0;
         line++;
         if (bytes.length > 0) out.push({ line, text: decode(bytes, path, line) });
         start = nl + 1;
       }
       if (start < chunk.length) {
         const rest = chunk.subarray(start);
-        pending = pending ? Buffer.concat([pending, rest]) : Buffer.from(rest);
+        pendingBytes += rest.length;
+        if (pendingBytes > maxLineBytes) throw tooLong();
+        pending.push(Buffer.from(rest));
       }
       if (out.length > 0) yield out;
     }
@@ -168,7 +188,7 @@ export async function* gzipLines(path: string): AsyncGenerator<TextLine[]> {
     input.destroy();
     gunzip.destroy();
   }
-  if (pending && pending.length > 0) yield [{ line: line + 1, text: decode(pending, path, line + 1) }];
+  if (pendingBytes > 0) yield [{ line: line + 1, text: decode(Buffer.concat(pending), path, line + 1) }];
 }
 
 function decode(bytes: Buffer, path: string, line: number): string {

@@ -196,5 +196,10 @@ async function readLive(filter: string, o: OpenAlexLiveOptions): Promise<ReadRes
 
 /** `neijuan ingest openalex --live --mailto me@example.org [--filter …]`: read(filter) queries the API. */
 export function createOpenAlexLiveConnector(options: OpenAlexLiveOptions): Connector<OpenAlexRead> {
-  return { name: 'openalex-live', read: (filter) => readLive(filter, options), map: mapRead };
+  return {
+    name: 'openalex-live',
+    namespaces: ['openalex-api'],
+    read: (filter) => readLive(filter, options),
+    map: mapRead,
+  };
 }

@@ -1,6 +1,6 @@
 /** Referential checks run inside an ingest transaction, before it commits. */
 import type { Db } from '../db.ts';
-import { sql } from '../sql.ts';
+import { raw, sql } from '../sql.ts';
 
 export interface DanglingRef {
   table: string;
@@ -51,4 +51,40 @@ export async function tableChecksums(db: Db, tables: readonly string[]): Promise
     out[table] = `${row?.n ?? 0}:${row?.h ?? ''}`;
   }
   return out;
+}
+
+export interface SourceDefinition {
+  id: string;
+  dataset: string;
+  title: string;
+  url: string;
+  publisher: string;
+  published: string | null;
+  retrieved: string | null;
+  licence: string;
+  [key: string]: unknown;
+}
+
+/** How other datasets define these source ids (an input may cite them only with the same definition). */
+export async function sourcesDefinedElsewhere(
+  db: Db,
+  dataset: string,
+  ids: readonly string[],
+): Promise<SourceDefinition[]> {
+  if (ids.length === 0) return [];
+  return db.all<SourceDefinition>(sql`
+    SELECT id, dataset, title, url, publisher, published, retrieved, licence FROM sources
+    WHERE dataset <> ${dataset} AND list_contains(${[...ids]}::VARCHAR[], id) ORDER BY id, dataset`);
+}
+
+/** Rows a dataset holds, over every table an ingest writes. */
+export async function datasetRowCount(db: Db, dataset: string, tables: readonly string[]): Promise<number> {
+  let n = 0;
+  for (const table of tables) {
+    const row = await db.one<{ n: number }>(
+      sql`SELECT count(*)::INT AS n FROM ${raw(table)} WHERE dataset = ${dataset}`,
+    );
+    n += row?.n ?? 0;
+  }
+  return n;
 }
