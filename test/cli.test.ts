@@ -65,3 +65,15 @@ test('ingest epoch reports counts; a missing file is a clear error', () => {
   assert.equal(missing.code, 1);
   assert.match(missing.err, /\/nonexistent\/x\.csv: cannot read: ENOENT/);
 });
+
+test('resolve prints counts per input and method; --report lists every merge', () => {
+  const summary = JSON.parse(neijuan('resolve', '--json').out) as {
+    merges: { dataset: string; method: string; merges: number }[];
+  };
+  const full = JSON.parse(neijuan('resolve', '--report', '--json').out) as { merges: unknown[] };
+  assert.ok(summary.merges.length > 0 && full.merges.length > summary.merges.length);
+  assert.equal(
+    summary.merges.reduce((n, m) => n + m.merges, 0),
+    full.merges.length,
+  );
+});

@@ -168,6 +168,37 @@ test('a rebuild keeps what the user ingested, and says so', async () => {
   }
 });
 
+test('a build over a crashed database folds its write-ahead log in first: no WAL survives the swap', async () => {
+  const file = copy();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'support', 'leave-wal.ts'), file], {
+    encoding: 'utf8',
+  });
+  assert.equal(child.signal, 'SIGKILL', child.stderr);
+  assert.ok(existsSync(`${file}.wal`), 'the killed writer left a WAL');
+  let checked = false;
+  await buildDatabase(file, DATA_DIR, {
+    // At the moment of the swap neither file has a WAL: a crash right after the rename cannot pair the new file
+    // with the old file's log.
+    beforeSwap: ({ path, tmp }) => {
+      assert.equal(existsSync(`${path}.wal`), false, 'old WAL at the swap');
+      assert.equal(existsSync(`${tmp}.wal`), false, 'new WAL at the swap');
+      checked = true;
+    },
+  });
+  assert.ok(checked);
+  assert.equal(existsSync(`${file}.wal`), false);
+  const db = await Db.open({ path: file });
+  try {
+    // The new database, whole: bundled data in, the crashed writer's row gone with the old file.
+    const marker = await db.one(sql`SELECT value FROM build_info WHERE key = 'crash-marker'`);
+    assert.equal(marker, undefined);
+    const n = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM entities`);
+    assert.ok((n?.n ?? 0) > 5000);
+  } finally {
+    db.close();
+  }
+});
+
 test('a run left "running" by a killed writer is marked abandoned at the next open', async () => {
   const file = copy();
   const db = await Db.open({ path: file });

@@ -155,3 +155,20 @@ test('smaller holes: emoji search, over-split weights, headers on early refusals
   assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
   assert.equal(page.headers.get('x-frame-options'), 'DENY');
 });
+
+test('compare: ?series= keeps one series in JSON, and the CSV carries the filings too', async () => {
+  const one = (await (await ctx.app.request('/api/compare?series=publications')).json()) as {
+    series: Record<string, unknown>;
+  };
+  assert.deepEqual(Object.keys(one.series), ['publications']);
+  const text = await (await ctx.app.request('/api/compare?format=csv')).text();
+  assert.match(text, /^series,period,bloc,value\r\n/);
+  assert.match(text, /\r\ngenai-filings-cn,\d{4}-\d{2}-\d{2},CN,\d+\r\n/);
+  const filings = await (await ctx.app.request('/api/compare?format=csv&series=genai-filings-cn')).text();
+  assert.ok(
+    filings
+      .split('\r\n')
+      .slice(1, -1)
+      .every((l) => l.startsWith('genai-filings-cn,')),
+  );
+});

@@ -18,5 +18,3 @@ export interface AppDeps {
   /** Bounds on uncached API work (the server sets them; absent or null: none, as in tests that call the app directly). */
   admission?: AdmissionOptions | null;
 }
-
-export const formatParam = ['json', 'csv'] as const;

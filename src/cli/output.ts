@@ -24,7 +24,8 @@ export function printTable(rows: readonly object[], columns?: string[]): void {
       cols.map((c) => {
         const v = (r as Record<string, unknown>)[c];
         if (v === null || v === undefined) return '';
-        return Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+        const text = (x: unknown) => (typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x));
+        return Array.isArray(v) ? v.map(text).join(', ') : text(v);
       }),
     );
   }

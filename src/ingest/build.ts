@@ -104,7 +104,12 @@ function removeStaleBuilds(path: string): void {
 export async function buildDatabase(
   path: string,
   dataDir: string,
-  options: { ifStale?: boolean; progress?: Progress } = {},
+  options: {
+    ifStale?: boolean;
+    progress?: Progress;
+    /** Called just before the rename (tests check that no WAL is left to replay into the new file). */
+    beforeSwap?: (files: { path: string; tmp: string }) => void;
+  } = {},
 ): Promise<BuildResult> {
   const fingerprint = dataFingerprint(dataDir);
   const lock = WriterLock.acquire(path);
@@ -136,6 +141,7 @@ export async function buildDatabase(
       if (existsSync(`${path}.wal`)) {
         throw new Error(`${path}.wal appeared during the build: another process wrote the database; not replacing it`);
       }
+      options.beforeSwap?.({ path, tmp });
       renameSync(tmp, path);
       return { path, skipped: false, fingerprint, runs, kept };
     } catch (error) {

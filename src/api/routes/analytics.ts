@@ -60,7 +60,7 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
         'China, the US, the EU-27, the UK and the rest: notable and open-weight models, publications, filings, downloads',
       request: {
         query: z.object({
-          series: z.enum(['notable-models', 'open-weight-models', 'publications']).optional(),
+          series: z.enum(['notable-models', 'open-weight-models', 'publications', 'genai-filings-cn']).optional(),
           format,
         }),
       },
@@ -72,15 +72,27 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       const notable = dataset ? await notableModelsByBloc(db, dataset, false) : [];
       const openWeights = dataset ? await notableModelsByBloc(db, dataset, true) : [];
       const publications = await observationsByBloc(db, 'publications.ai.eto');
+      const filings = await observationSeries(db, 'cac.genai_services_filed', 'country:cn');
       if (q.format === 'csv') {
         const rows = [
-          ...notable.map((r) => ({ series: 'notable-models', ...r })),
-          ...openWeights.map((r) => ({ series: 'open-weight-models', ...r })),
-          ...publications.map((r) => ({ series: 'publications', year: r.year, bloc: r.bloc, value: r.value })),
+          ...notable.map((r) => ({ series: 'notable-models', period: String(r.year), bloc: r.bloc, value: r.value })),
+          ...openWeights.map((r) => ({
+            series: 'open-weight-models',
+            period: String(r.year),
+            bloc: r.bloc,
+            value: r.value,
+          })),
+          ...publications.map((r) => ({
+            series: 'publications',
+            period: String(r.year),
+            bloc: r.bloc,
+            value: r.value,
+          })),
+          // The filings are China's alone, dated by announcement: the period column holds the date.
+          ...filings.map((f) => ({ series: 'genai-filings-cn', period: f.period, bloc: 'CN', value: f.value })),
         ].filter((r) => !q.series || r.series === q.series);
         return csv(c, rows);
       }
-      const filings = await observationSeries(db, 'cac.genai_services_filed', 'country:cn');
       const downloads = await openWeightDownloadsByCountry(db);
       const p = await provenance(
         db,
@@ -90,14 +102,17 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       return c.json(
         {
           blocs: ['CN', 'US', 'EU', 'GB', 'other'],
-          series: {
-            'notable-models': notable,
-            'open-weight-models': openWeights,
-            publications: publications.map((r) => ({ ...r, upper_bound: r.bloc === 'EU' })),
-            'genai-filings-cn': filings,
-            'open-weight-downloads-by-country': downloads,
-            patents: [],
-          },
+          // ?series= keeps one series (the others are left out, not emptied).
+          series: Object.fromEntries(
+            Object.entries({
+              'notable-models': notable,
+              'open-weight-models': openWeights,
+              publications: publications.map((r) => ({ ...r, upper_bound: r.bloc === 'EU' })),
+              'genai-filings-cn': filings,
+              'open-weight-downloads-by-country': downloads,
+              patents: [],
+            }).filter(([k]) => !q.series || k === q.series),
+          ),
           notes: {
             patents:
               'No cited patent figures are bundled; the INSEAD article states China is ahead on patents without a figure.',

@@ -18,6 +18,10 @@ export async function downloadSeries(
 ): Promise<{ period: string; organization: string | null; downloads: number }[]> {
   return db.all(sql`
     SELECT o.period, r.subject_id AS organization, sum(o.value)::DOUBLE AS downloads
-    FROM observations o LEFT JOIN relations r ON r.object_id = o.subject_id AND r.predicate = 'developed'
-    WHERE o.metric = 'hf.downloads' GROUP BY ALL ORDER BY o.period, downloads DESC`);
+    FROM (SELECT period, subject_id, max(value) AS value FROM observations WHERE metric = 'hf.downloads'
+          GROUP BY period, subject_id) o
+    -- One row per (model, organisation): the same "developed" edge from several syncs or sources counts once.
+    LEFT JOIN (SELECT DISTINCT object_id, subject_id FROM relations WHERE predicate = 'developed') r
+      ON r.object_id = o.subject_id
+    GROUP BY ALL ORDER BY o.period, downloads DESC, organization`);
 }

@@ -63,10 +63,15 @@ export async function openWeightDownloadsByCountry(
   return db.all(sql`
     WITH latest AS (SELECT max(period) AS p FROM observations WHERE metric = 'hf.downloads'),
     d AS (
-      SELECT o.subject_id AS model, o.value FROM observations o, latest WHERE o.metric = 'hf.downloads' AND o.period = latest.p
+      SELECT o.subject_id AS model, max(o.value) AS value FROM observations o, latest
+      WHERE o.metric = 'hf.downloads' AND o.period = latest.p GROUP BY o.subject_id
+    ),
+    -- A model counts once per country however many of its organisations (or syncs naming them) are there.
+    dc AS (
+      SELECT DISTINCT d.model, d.value, p.country FROM d
+      JOIN (SELECT DISTINCT object_id, subject_id FROM relations WHERE predicate = 'developed') r ON r.object_id = d.model
+      LEFT JOIN entity_place p ON p.entity_id = r.subject_id
     )
-    SELECT p.country, count(DISTINCT d.model)::INT AS models, sum(d.value)::DOUBLE AS downloads, (SELECT p FROM latest) AS period
-    FROM d JOIN relations r ON r.object_id = d.model AND r.predicate = 'developed'
-    LEFT JOIN entity_place p ON p.entity_id = r.subject_id
-    GROUP BY p.country ORDER BY downloads DESC`);
+    SELECT country, count(*)::INT AS models, sum(value)::DOUBLE AS downloads, (SELECT p FROM latest) AS period
+    FROM dc GROUP BY country ORDER BY downloads DESC, country`);
 }
