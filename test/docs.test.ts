@@ -1,6 +1,6 @@
 // Documentation is tested: every CLI command, API route and metric has its entry.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderMethodology } from '../src/analytics/methodology.ts';
@@ -32,5 +32,29 @@ test('docs/METHODOLOGY.md is generated from the registry and covers every metric
   for (const m of METRICS) {
     assert.ok(doc.includes(`## ${m.id}`));
     assert.ok(m.sources.length > 0 && m.caveats.length > 0, `${m.id} lacks sources or caveats`);
+  }
+});
+
+test('docs/ARCHITECTURE.md names every folder of src/ and every connector, and nothing that is gone', () => {
+  const arch = readFileSync(join(ROOT, 'docs', 'ARCHITECTURE.md'), 'utf8');
+  const dirs = (path: string) =>
+    readdirSync(join(ROOT, path), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'fixtures')
+      .map((e) => e.name);
+  for (const d of dirs('src')) assert.match(arch, new RegExp(`src/${d}/`), `ARCHITECTURE.md lacks src/${d}/`);
+  for (const d of ['web', 'data', 'test', 'bench', 'scripts', 'docs'].filter((x) => existsSync(join(ROOT, x)))) {
+    assert.match(arch, new RegExp(`^${d}/`, 'm'), `ARCHITECTURE.md lacks ${d}/`);
+  }
+  // The connector list: every connector folder, and no name that is not one.
+  const connectors = dirs('src/sources').filter((d) => d !== 'http');
+  const line = /one folder per connector[^:]*:\s*\n?\s*([^;]+);/.exec(arch)?.[1] ?? '';
+  const listed = line
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  assert.deepEqual([...listed].sort(), [...connectors].sort(), 'ARCHITECTURE.md connector list vs src/sources/');
+  // Files the text names under src/ exist.
+  for (const [, file] of arch.matchAll(/\b(src\/[a-z/-]+\.ts)\b/g)) {
+    assert.ok(existsSync(join(ROOT, file as string)), `ARCHITECTURE.md names ${file}, which does not exist`);
   }
 });
