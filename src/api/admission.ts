@@ -14,7 +14,8 @@ export interface AdmissionOptions {
   waitMs: number;
 }
 
-export const DEFAULT_ADMISSION: AdmissionOptions = { concurrent: 8, queue: 64, waitMs: 5_000 };
+/** Per pool (analytics, lookups): about the server's four read connections at work, a queue, a deadline. */
+export const DEFAULT_ADMISSION: AdmissionOptions = { concurrent: 4, queue: 32, waitMs: 5_000 };
 
 export function admission(options: AdmissionOptions = DEFAULT_ADMISSION): MiddlewareHandler {
   let running = 0;

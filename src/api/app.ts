@@ -24,6 +24,18 @@ export const CONTENT_SECURITY_POLICY =
   "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; " +
   "frame-ancestors 'none'";
 
+/** The analytics routes: each runs many statements, so they are admitted apart from quick lookups. */
+const HEAVY_ROUTES = [
+  '/api/involution',
+  '/api/cities',
+  '/api/compare',
+  '/api/network',
+  '/api/prices',
+  '/api/segments',
+  '/api/adoption',
+  '/api/indicators',
+];
+
 /** Longest request URL served (path and query string). */
 export const MAX_URL_LENGTH = 4096;
 
@@ -71,7 +83,12 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   // Only for a read-only database (the server's): results cannot change while it serves.
   if (deps.cacheResponses) app.use('/api/*', responseCache({ maxEntries: 2_000, maxBytes: 128 * 1024 * 1024 }));
   // After the cache: a cached answer never queues; what must be computed waits for a slot, briefly, or gets a 503.
-  if (deps.admission !== null && deps.admission !== undefined) app.use('/api/*', admission(deps.admission));
+  // Analytics (many statements each) and lookups (a few) queue apart, so a flood of one cannot starve the other.
+  if (deps.admission) {
+    const heavy = admission(deps.admission);
+    const light = admission(deps.admission);
+    app.use('/api/*', (c, next) => (HEAVY_ROUTES.some((r) => c.req.path.startsWith(r)) ? heavy : light)(c, next));
+  }
 
   app.get('/api/health', async (c) => {
     const row = await deps.db.one<{ entities: number; sources: number }>(
