@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'preact/hooks';
 import { api, type PriceIndex, type PricePoint } from '../api.ts';
+import { Choice } from '../components/choice.tsx';
 import { PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { useLoad, useQueryParam } from '../hooks.ts';
@@ -77,31 +78,32 @@ function IndexView({
       title={`Price-war index: ${who}`}
       takeaway={takeaway}
       controls={
-        <p class="controls">
-          <label>
-            Currency{' '}
-            <select
+        // No controls for an index that has no value to show.
+        points.length === 0 ? undefined : (
+          <p class="controls">
+            <Choice
+              label="Currency"
+              ariaLabel="Index currency"
               value={c}
-              aria-label="Index currency"
-              onChange={(e) => setCurrency((e.target as HTMLSelectElement).value)}
-            >
-              <option value="cny">CNY</option>
-              <option value="usd">USD</option>
-            </select>
-          </label>{' '}
-          <label>
-            Price{' '}
-            <select
+              options={[
+                { value: 'cny', label: 'CNY' },
+                { value: 'usd', label: 'USD' },
+              ]}
+              onChange={setCurrency}
+            />{' '}
+            <Choice
+              label="Price"
+              ariaLabel="Index measure"
               value={m}
-              aria-label="Index measure"
-              onChange={(e) => setMeasure((e.target as HTMLSelectElement).value)}
-            >
-              <option value="blended">blended (3 input : 1 output)</option>
-              <option value="input">input</option>
-              <option value="output">output</option>
-            </select>
-          </label>
-        </p>
+              options={[
+                { value: 'blended', label: 'blended (3 input : 1 output)' },
+                { value: 'input', label: 'input' },
+                { value: 'output', label: 'output' },
+              ]}
+              onChange={setMeasure}
+            />
+          </p>
+        )
       }
       chart={
         points.length > 0 ? (
@@ -223,42 +225,21 @@ export function Prices() {
         takeaway={`${data.prices.length} dated prices (${data.prices.filter((p) => p.kind === 'list').length} list prices); ${free} free tiers; the lowest Chinese paid list input price is ${cheapestCn?.input_cny ?? '—'} CNY per million tokens (${cheapestCn?.vendor ?? ''} ${cheapestCn?.model ?? ''}, ${cheapestCn?.date ?? ''}).`}
         controls={
           <p class="controls">
-            <label>
-              Currency{' '}
-              <select
-                value={currency}
-                aria-label="Currency"
-                onChange={(e) => setCurrency((e.target as HTMLSelectElement).value)}
-              >
-                <option value="USD">USD</option>
-                <option value="CNY">CNY</option>
-              </select>
-            </label>{' '}
-            <label>
-              Kind{' '}
-              <select
-                value={kind}
-                aria-label="Kind of price"
-                onChange={(e) => setKind((e.target as HTMLSelectElement).value)}
-              >
-                {['list', 'promotional', 'off-peak', 'cache-hit', 'batch', 'all'].map((k) => (
-                  <option key={k} value={k}>
-                    {k}
-                  </option>
-                ))}
-              </select>
-            </label>{' '}
-            <label>
-              Price{' '}
-              <select
-                value={side}
-                aria-label="Input or output price"
-                onChange={(e) => setSide((e.target as HTMLSelectElement).value)}
-              >
-                <option value="input">input</option>
-                <option value="output">output</option>
-              </select>
-            </label>
+            <Choice label="Currency" value={currency} options={['USD', 'CNY']} onChange={setCurrency} />{' '}
+            <Choice
+              label="Kind"
+              ariaLabel="Kind of price"
+              value={kind}
+              options={['list', 'promotional', 'off-peak', 'cache-hit', 'batch', 'all']}
+              onChange={setKind}
+            />{' '}
+            <Choice
+              label="Price"
+              ariaLabel="Input or output price"
+              value={side}
+              options={['input', 'output']}
+              onChange={setSide}
+            />
           </p>
         }
         chart={<PlotFigure make={make} label="Dot chart of list prices over time, log scale" />}

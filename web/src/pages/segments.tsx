@@ -202,15 +202,20 @@ export function Segments() {
               <PlayersChart years={years} />
             </>
           }
-          rows={years.map(({ z, reasons, by_group, capability, ...y }) => ({
-            ...y,
-            players_commercial: by_group.commercial.players,
-            players_research: by_group.research.players,
-            capability_models: capability.models,
-            ...Object.fromEntries(components.map((c) => [`z_${c}`, z[c]])),
-            why_null: Object.entries(reasons)
-              .map(([k, v]) => `${k}: ${v}`)
-              .join('; '),
+          // What is drawn and tabled, one row a year (the API's ?format=csv has every component and z-score).
+          rows={years.map((y) => ({
+            year: y.year,
+            censored: y.censored,
+            players: y.players,
+            players_research: y.by_group.research.players,
+            entrants: y.entrants,
+            exits: y.exits,
+            release_credits: y.release_credits,
+            concentration: y.concentration,
+            price_change: y.price_change,
+            capability_spread: y.capability_spread,
+            index: y.index,
+            not_indexed_because: y.reasons.index ?? null,
           }))}
           metrics={inv.data.metrics}
           sources={inv.data.sources}
