@@ -6,3 +6,5 @@ export type { PlayerSpan } from '../analytics/segment-entry.ts';
 export type { CityLeagueRow } from '../store/queries/cities.ts';
 export type { EntityRow, FactRow, RelationRow, SourceRow } from '../store/queries/entities.ts';
 export type { ActivityCoverage, PlayerRow } from '../store/queries/segments.ts';
+export type { InvolutionPayload } from '../payloads/involution.ts';
+export type { PricesPayload } from '../payloads/prices.ts';

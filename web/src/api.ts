@@ -1,16 +1,17 @@
 /** A typed client for the JSON API the dashboard reads; row types come from the API itself. */
 import type {
-  ActivityCoverage,
   Basis,
   CityLeagueRow,
   Component,
   ConvertedPrice,
   EntityRow,
   FactRow,
+  InvolutionPayload,
   InvolutionYear,
   PlayerRow,
   PlayerSpan,
   PriceIndexResult,
+  PricesPayload,
   RelationRow,
   SourceRow,
 } from '../../src/api/types.ts';
@@ -75,34 +76,11 @@ export interface CompareData extends Provenance {
   };
   notes: Record<string, string>;
 }
-export interface InvolutionData extends Provenance {
-  segment: string;
-  basis: Basis;
-  components: Component[];
-  default_weights: Record<Component, number>;
-  weights: Record<Component, number>;
-  minimums: Record<string, number>;
-  years: InvolutionYear[];
-  index_reason: string | null;
-  censoring: { boundary: string | null; last_complete_year: number; inputs: ActivityCoverage[]; note: string };
-  coverage: {
-    players: number;
-    commercial: number;
-    research: number;
-    with_entry: number;
-    entry_rules: Record<string, number>;
-    exits: Record<string, number>;
-    release_credits: number;
-  };
-  notes: Record<string, string>;
-  players: PlayerSpan[];
-}
-export type PriceIndex = PriceIndexResult & { country: string };
-export interface PricesData extends Provenance {
-  country: string;
-  prices: PricePoint[];
-  indexes: PriceIndex[];
-}
+/** The involution payload, typed by the server's own schema (src/payloads/involution.ts). */
+export type InvolutionData = InvolutionPayload;
+/** The prices payload and its index, typed by the server's own schema (src/payloads/prices.ts). */
+export type PricesData = PricesPayload;
+export type PriceIndex = PricesPayload['indexes'][number];
 export interface SegmentDetail extends Provenance {
   segment: string;
   players: Player[];

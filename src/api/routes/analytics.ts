@@ -1,19 +1,7 @@
 /** The analytics routes: compare, segments, involution, cities, prices, network, adoption. Each has ?format=csv. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import {
-  BASES,
-  COMPONENTS,
-  computeInvolution,
-  DEFAULT_WEIGHTS,
-  MINIMUMS,
-  parseWeights,
-} from '../../analytics/involution.ts';
-import { computePriceIndex, MIN_MATCHED_PAIRS } from '../../analytics/price-index.ts';
-import { lastCompleteYear, playerSpan } from '../../analytics/segment-entry.ts';
-import { PRICE_KINDS } from '../../model/types.ts';
 import { layoutNetwork, type NetworkPayload } from '../../analytics/network.ts';
-import { convertPrices } from '../../analytics/prices.ts';
 import { SEGMENTS } from '../../model/types.ts';
 import { derivativesByBase, downloadSeries } from '../../store/queries/adoption.ts';
 import { alumniEdges, alumniFounders, cityLeague } from '../../store/queries/cities.ts';
@@ -25,10 +13,7 @@ import {
 } from '../../store/queries/compare.ts';
 import { getEntities } from '../../store/queries/entities.ts';
 import { defaultNotableDataset } from '../../store/queries/indicators.ts';
-import { fxRates, pricePoints } from '../../store/queries/prices.ts';
 import {
-  activityCoverage,
-  capabilityPoints,
   releaseCredits,
   segmentCities,
   segmentPlayers,
@@ -37,14 +22,29 @@ import {
 } from '../../store/queries/segments.ts';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
-import { provenance } from '../provenance.ts';
+import {
+  computeInvolutionPayload,
+  InvolutionParamError,
+  involutionCsvRows,
+  involutionPayload,
+  involutionParams,
+  yearRange,
+  yearRangeError,
+} from '../../payloads/involution.ts';
+import {
+  BaseMonthError,
+  computePricesPayload,
+  pricesCsvRows,
+  pricesParams,
+  pricesPayload,
+} from '../../payloads/prices.ts';
+import { errorSchema, provenance } from '../../payloads/provenance.ts';
 
 const format = z.enum(['json', 'csv']).default('json');
 const country = z
   .string()
   .regex(/^(country:[a-z]{2}|all)$/, 'expected country:xx or all')
   .default('country:cn');
-const year = z.coerce.number().int().min(1950).max(2100);
 const csv = (c: Context, rows: readonly object[]) =>
   c.body(toCsv(rows as Record<string, unknown>[]), 200, { 'content-type': 'text/csv; charset=utf-8' });
 const countryOrNull = (c: string) => (c === 'all' ? null : c);
@@ -167,126 +167,34 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
     createRoute({
       method: 'get',
       path: '/api/involution',
+      operationId: 'getInvolution',
       summary:
         'The involution index of a segment per year, with every component, its reasons and the players behind it',
-      request: {
-        query: z
-          .object({
-            segment: z.enum(SEGMENTS).default('llm'),
-            country,
-            from: year.default(2015),
-            to: year.default(2025),
-            basis: z.enum(BASES).default('commercial'),
-            weights: z.string().max(200).optional().openapi({ example: 'players:0.5,price:0' }),
-            format,
-          })
-          .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] }),
-      },
+      request: { query: involutionParams.extend({ format }).refine(yearRange, yearRangeError) },
       responses: {
-        200: { description: 'Years with components, z-scores, the index and why any of them is null' },
-        400: { description: 'Bad weights' },
+        200: {
+          description: 'Years with components, z-scores, the index and why any of them is null (or CSV)',
+          content: { 'application/json': { schema: involutionPayload }, 'text/csv': { schema: z.string() } },
+        },
+        400: {
+          description: 'A bad parameter or bad weights',
+          content: { 'application/json': { schema: errorSchema } },
+        },
       },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      let weights;
+      let payload;
       try {
-        weights = parseWeights(q.weights);
+        payload = await computeInvolutionPayload(db, q);
       } catch (error) {
-        return c.json({ error: `bad request: weights: ${(error as Error).message}` }, 400);
+        if (error instanceof InvolutionParamError) {
+          return c.json({ error: `bad request: ${error.parameter}: ${error.message}` }, 400);
+        }
+        throw error;
       }
-      const where = countryOrNull(q.country);
-      const coverage = await activityCoverage(db, q.segment);
-      // The censoring boundary: the earliest end among the inputs that could show activity in the segment.
-      const boundary = coverage.map((r) => r.last_date).sort()[0] ?? null;
-      // No dated activity at all: nothing to censor, and no exit can be read from silence anyway.
-      const censorYear = boundary ? lastCompleteYear(boundary) : q.to;
-      const players = await segmentPlayers(db, q.segment, where);
-      const spans = players.map((p) => playerSpan(p, censorYear));
-      const credits = await releaseCredits(db, q.segment, where);
-      const priceIndex =
-        q.segment === 'llm'
-          ? computePriceIndex(convertPrices(await pricePoints(db, { country: where }), await fxRates(db)))
-          : null;
-      const result = computeInvolution({
-        spans,
-        credits,
-        prices: priceIndex
-          ? priceIndex.yearly.map((y) => ({ year: y.year, change: y.change_cny, reason: y.reason }))
-          : null,
-        capability: await capabilityPoints(db, q.segment, where),
-        from: q.from,
-        to: q.to,
-        censorYear,
-        basis: q.basis,
-        weights,
-      });
-      if (q.format === 'csv') {
-        return csv(
-          c,
-          result.years.map(({ z, reasons, by_group, capability, ...y }) => ({
-            ...y,
-            players_commercial: by_group.commercial.players,
-            players_research: by_group.research.players,
-            capability_models: capability.models,
-            ...Object.fromEntries(COMPONENTS.map((k) => [`z_${k}`, z[k]])),
-            why_null: Object.entries(reasons)
-              .map(([k, v]) => `${k}: ${v}`)
-              .join('; '),
-          })),
-        );
-      }
-      const metrics = q.segment === 'llm' ? ['involution-index', 'llm-price-index'] : ['involution-index'];
-      const ids = new Set(await segmentSourceIds(db, q.segment, where));
-      for (const s of spans) {
-        if (s.entry?.source_id) ids.add(s.entry.source_id);
-        if (s.exit?.source_id) ids.add(s.exit.source_id);
-      }
-      const p = await provenance(db, metrics, ids);
-      const byRule = (rule: string) => spans.filter((s) => s.entry?.rule === rule).length;
-      return c.json(
-        {
-          segment: q.segment,
-          country: q.country,
-          components: COMPONENTS,
-          default_weights: DEFAULT_WEIGHTS,
-          minimums: { ...MINIMUMS, price_pairs: MIN_MATCHED_PAIRS },
-          ...result,
-          censoring: {
-            boundary,
-            last_complete_year: censorYear,
-            inputs: coverage,
-            note:
-              'Years after the last complete year are shown but not indexed, and no exit is inferred from silence ' +
-              'there: the inputs that would show activity do not cover them in full.',
-          },
-          coverage: {
-            players: spans.length,
-            commercial: spans.filter((s) => s.group === 'commercial').length,
-            research: spans.filter((s) => s.group === 'research').length,
-            with_entry: spans.filter((s) => s.entry !== null).length,
-            entry_rules: {
-              cited: byRule('cited'),
-              release: byRule('release'),
-              price: byRule('price'),
-              listed: byRule('listed'),
-              founded: byRule('founded'),
-            },
-            exits: {
-              cited: spans.filter((s) => s.exit?.rule === 'cited').length,
-              inactive: spans.filter((s) => s.exit?.rule === 'inactive').length,
-            },
-            release_credits: Math.round(credits.reduce((n, r) => n + r.credit, 0) * 100) / 100,
-          },
-          notes: {
-            release_credits:
-              'A release made by k organisations credits each 1/k, so release credits can be fractional.',
-          },
-          players: spans,
-          ...p,
-        },
-        200,
-      );
+      if (q.format === 'csv') return csv(c, involutionCsvRows(payload));
+      return c.json(payload, 200);
     },
   );
 
@@ -320,83 +228,32 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
     createRoute({
       method: 'get',
       path: '/api/prices',
+      operationId: 'getPrices',
       summary:
         'LLM API prices over time (every kind), in CNY and USD at a dated, cited rate, with the like-for-like price index',
-      request: {
-        query: z.object({
-          vendor: z
-            .string()
-            .regex(/^org:[a-z0-9-]+$/)
-            .optional(),
-          country: z
-            .string()
-            .regex(/^(country:[a-z]{2}|all)$/, 'expected country:xx or all')
-            .default('all')
-            .openapi({ description: 'only vendors placed in this country (points and index); all = any' }),
-          kind: z.enum(PRICE_KINDS).default('list').openapi({ description: 'the kind of price the index follows' }),
-          base: z
-            .string()
-            .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM')
-            .optional()
-            .openapi({ description: 'the month the index is 100 at (default 2024-04 where the chain reaches it)' }),
-          format,
-        }),
-      },
+      request: { query: pricesParams.extend({ format }) },
       responses: {
-        200: { description: 'Price points with their kind, source and exchange rate; the index series beside them' },
-        400: { description: 'A base month outside the unbroken chain' },
+        200: {
+          description: 'Price points with their kind, source and exchange rate; the index series beside them (or CSV)',
+          content: { 'application/json': { schema: pricesPayload }, 'text/csv': { schema: z.string() } },
+        },
+        400: {
+          description: 'A bad parameter, or a base month outside the unbroken chain',
+          content: { 'application/json': { schema: errorSchema } },
+        },
       },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const where = countryOrNull(q.country);
-      const prices = convertPrices(
-        await pricePoints(db, { vendor: q.vendor ?? null, country: where }),
-        await fxRates(db),
-      );
-      // One index per vendor country (China, the US) and one over everything asked for: mixing both in one basket
-      // would hide which market moved.
-      let indexes;
+      let payload;
       try {
-        indexes = [
-          { country: q.country, ...computePriceIndex(prices, { kind: q.kind, base: q.base ?? null }) },
-          ...['country:cn', 'country:us']
-            .filter((k) => k !== q.country && q.country === 'all')
-            .map((k) => ({
-              country: k,
-              ...computePriceIndex(
-                prices.filter((p) => p.vendor_country === k),
-                { kind: q.kind },
-              ),
-            })),
-        ];
+        payload = await computePricesPayload(db, q);
       } catch (error) {
-        if (error instanceof RangeError) return c.json({ error: `bad request: base: ${error.message}` }, 400);
+        if (error instanceof BaseMonthError) return c.json({ error: `bad request: base: ${error.message}` }, 400);
         throw error;
       }
-      if (q.format === 'csv') {
-        return csv(
-          c,
-          prices.map(({ fx, input, output, ...p }) => ({
-            ...p,
-            input_price: input,
-            output_price: output,
-            price_unit: `${p.currency} per million tokens`,
-            fx_rate: fx?.rate ?? null,
-            fx_period: fx?.period ?? null,
-            fx_source: fx?.source_id ?? null,
-          })),
-        );
-      }
-      const ids = new Set<string>();
-      for (const p of prices) {
-        ids.add(p.source_id);
-        if (p.fx) ids.add(p.fx.source_id);
-      }
-      return c.json(
-        { country: q.country, prices, indexes, ...(await provenance(db, ['llm-prices', 'llm-price-index'], ids)) },
-        200,
-      );
+      if (q.format === 'csv') return csv(c, pricesCsvRows(payload));
+      return c.json(payload, 200);
     },
   );
 

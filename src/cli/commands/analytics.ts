@@ -6,9 +6,20 @@ import type { Command } from 'commander';
 import { SearchIndex } from '../../analytics/search-index.ts';
 import { createApp } from '../../api/app.ts';
 import { Db } from '../../store/db.ts';
+import { computeInvolutionPayload, involutionParams } from '../../payloads/involution.ts';
+import { computePricesPayload, pricesParams } from '../../payloads/prices.ts';
 import { searchDocuments } from '../../store/queries/entities.ts';
 import { type GlobalOptions, VERSION, dbPath } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
+
+async function withReadOnlyDb<T>(g: GlobalOptions, work: (db: Db) => Promise<T>): Promise<T> {
+  const db = await Db.open({ path: dbPath(g), readOnly: true });
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
 
 async function callApi(g: GlobalOptions, path: string): Promise<Record<string, unknown>> {
   const db = await Db.open({ path: dbPath(g), readOnly: true });
@@ -96,10 +107,15 @@ export function analyticsCommands(program: Command): void {
         cmd: Command,
       ) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();
-        const body = await callApi(g, `/api/involution${query({ segment, ...opts })}`);
-        type Year = { index: number | null; censored: boolean; reasons: Record<string, string> };
+        // The payload function itself, with the route's parameter schema: the same code path and the same checks.
+        const params = involutionParams.safeParse({ segment, ...opts });
+        if (!params.success) {
+          const issue = params.error.issues[0];
+          throw new Error(`${String(issue?.path[0] ?? 'argument')}: ${issue?.message ?? 'invalid'}`);
+        }
+        const body = await withReadOnlyDb(g, (db) => computeInvolutionPayload(db, params.data));
         // A null index is printed as "not enough data" with its reason, never as an empty cell.
-        const rows = (body.years as Year[]).map(({ reasons, ...y }) => ({
+        const rows = body.years.map(({ reasons, ...y }) => ({
           ...y,
           index: y.index ?? `not enough data: ${reasons.index ?? ''}`,
         }));
@@ -116,7 +132,11 @@ export function analyticsCommands(program: Command): void {
         ]);
         const c = body.censoring as { boundary: string | null; last_complete_year: number } | undefined;
         if (!g.json && c)
-          process.stdout.write(`activity data reach ${c.boundary}; indexed through ${c.last_complete_year}\n`);
+          process.stdout.write(
+            c.boundary
+              ? `activity data reach ${c.boundary}; indexed through ${c.last_complete_year}\n`
+              : 'no dated activity in this segment: nothing is censored\n',
+          );
       },
     );
 
@@ -149,45 +169,50 @@ export function analyticsCommands(program: Command): void {
       'list | promotional | off-peak | cache-hit | batch | free-tier (the index follows it)',
       'list',
     )
+    .option('--base <month>', 'with --index: the month the index is 100 at (YYYY-MM)')
     .option('--index', 'print the like-for-like index by month instead of the price points')
-    .action(async (opts: { vendor?: string; country: string; kind: string; index?: boolean }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      const { index, ...params } = opts;
-      const body = await callApi(g, `/api/prices${query(params)}`);
-      if (index) {
-        type Months = { months: Record<string, unknown>[]; country: string };
-        const ix = (body.indexes as Months[]).find(
-          (i) => i.country === (opts.country === 'all' ? 'country:cn' : opts.country),
-        );
-        const rows = (ix?.months ?? []).map((m) => {
-          const cny = m.cny as Record<string, number | null>;
-          const usd = m.usd as Record<string, number | null>;
-          return {
+    .action(
+      async (
+        opts: { vendor?: string; country: string; kind: string; base?: string; index?: boolean },
+        cmd: Command,
+      ) => {
+        const g = cmd.optsWithGlobals<GlobalOptions>();
+        const { index, ...rest } = opts;
+        const params = pricesParams.safeParse(rest);
+        if (!params.success) {
+          const issue = params.error.issues[0];
+          throw new Error(`${String(issue?.path[0] ?? 'argument')}: ${issue?.message ?? 'invalid'}`);
+        }
+        const body = await withReadOnlyDb(g, (db) => computePricesPayload(db, params.data));
+        if (index) {
+          const wanted = opts.country === 'all' ? 'country:cn' : opts.country;
+          const ix = body.indexes.find((i) => i.country === wanted);
+          const rows = (ix?.months ?? []).map((m) => ({
             month: m.month,
             matched: m.pairs,
             changed: m.changed,
-            cny: cny.blended,
-            usd: usd.blended,
+            cny: m.cny.blended,
+            usd: m.usd.blended,
             why_not: m.reason,
-          };
-        });
-        return show(g, body, rows);
-      }
-      show(g, body, body.prices, [
-        'date',
-        'vendor',
-        'model',
-        'tier',
-        'kind',
-        'currency',
-        'input',
-        'output',
-        'input_usd',
-        'output_usd',
-        'input_cny',
-        'output_cny',
-      ]);
-    });
+          }));
+          return show(g, body, rows);
+        }
+        show(g, body, body.prices, [
+          'date',
+          'vendor',
+          'model',
+          'tier',
+          'kind',
+          'currency',
+          'input',
+          'output',
+          'input_usd',
+          'output_usd',
+          'input_cny',
+          'output_cny',
+        ]);
+      },
+    );
 
   program
     .command('network')

@@ -1,12 +1,34 @@
 /** Every analytics payload carries the metrics it reports (with a link to their method) and the sources behind it. */
+import { z } from '@hono/zod-openapi';
 import { metricById } from '../analytics/metrics.ts';
 import type { Db } from '../store/db.ts';
-import { getSources, type SourceRow, sourcesWithPrefix } from '../store/queries/entities.ts';
+import { getSources, sourcesWithPrefix } from '../store/queries/entities.ts';
 
-export interface Provenance {
-  metrics: { id: string; title: string; methodology: string }[];
-  sources: SourceRow[];
-}
+export const sourceSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    url: z.string(),
+    publisher: z.string(),
+    published: z.string().nullable(),
+    retrieved: z.string(),
+    licence: z.string(),
+  })
+  .openapi('Source');
+
+export const provenanceSchema = z.object({
+  metrics: z.array(z.object({ id: z.string(), title: z.string(), methodology: z.string() })),
+  sources: z.array(sourceSchema),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+/** The body of every 4xx and 5xx answer. */
+export const errorSchema = z
+  .object({
+    error: z.string(),
+    issues: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Error');
 
 export async function provenance(
   db: Db,
