@@ -1,5 +1,5 @@
 /** The HTTP app: JSON API under /api, the dashboard at /. */
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { QueryTimeoutError } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
@@ -9,6 +9,8 @@ import { entityRoutes } from './routes/entities.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { healthPayload } from '../payloads/lookups.ts';
+import { errorSchema } from '../payloads/provenance.ts';
 import { admission } from './admission.ts';
 import { responseCache } from './response-cache.ts';
 import { staticFile } from './static.ts';
@@ -90,12 +92,31 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     app.use('/api/*', (c, next) => (HEAVY_ROUTES.some((r) => c.req.path.startsWith(r)) ? heavy : light)(c, next));
   }
 
-  app.get('/api/health', async (c) => {
-    const row = await deps.db.one<{ entities: number; sources: number }>(
-      sql`SELECT (SELECT count(*) FROM entities)::INT AS entities, (SELECT count(DISTINCT id) FROM sources)::INT AS sources`,
-    );
-    return c.json({ status: 'ok', version: deps.version, entities: row?.entities ?? 0, sources: row?.sources ?? 0 });
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      operationId: 'getHealth',
+      summary: 'Liveness, the version, and how many entities and sources the database holds',
+      responses: {
+        200: { description: 'The server answers', content: { 'application/json': { schema: healthPayload } } },
+        400: { description: 'A malformed URL', content: { 'application/json': { schema: errorSchema } } },
+        503: {
+          description: 'The database did not answer in time',
+          content: { 'application/json': { schema: errorSchema } },
+        },
+      },
+    }),
+    async (c) => {
+      const row = await deps.db.one<{ entities: number; sources: number }>(
+        sql`SELECT (SELECT count(*) FROM entities)::INT AS entities, (SELECT count(DISTINCT id) FROM sources)::INT AS sources`,
+      );
+      return c.json(
+        { status: 'ok' as const, version: deps.version, entities: row?.entities ?? 0, sources: row?.sources ?? 0 },
+        200,
+      );
+    },
+  );
 
   searchRoutes(app, deps);
   entityRoutes(app, deps);
@@ -103,13 +124,32 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   sourceRoutes(app, deps);
   analyticsRoutes(app, deps);
 
+  // The document itself is a route too: listed, so a generated client knows where to fetch it.
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This OpenAPI 3.1 document',
+    responses: {
+      200: {
+        description: 'The document',
+        content: { 'application/json': { schema: z.object({ openapi: z.string() }).passthrough() } },
+      },
+      400: { description: 'A malformed URL', content: { 'application/json': { schema: errorSchema } } },
+    },
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Neijuan API',
       version: deps.version,
-      description: "An open observatory of China's AI ecosystem. Every payload carries its sources.",
+      description:
+        "An open observatory of China's AI ecosystem. Every payload carries its sources. Read-only and open: no " +
+        'authentication (writes are refused unless the server was started with a write token).',
+      license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
     },
+    servers: [{ url: '/', description: 'The server this document was fetched from' }],
+    security: [],
   });
 
   // The methodology and other docs every payload links to; only upper-case .md names, so nothing else is reachable.

@@ -8,3 +8,9 @@ export type { EntityRow, FactRow, RelationRow, SourceRow } from '../store/querie
 export type { ActivityCoverage, PlayerRow } from '../store/queries/segments.ts';
 export type { InvolutionPayload } from '../payloads/involution.ts';
 export type { PricesPayload } from '../payloads/prices.ts';
+export type { CitiesPayload } from '../payloads/cities.ts';
+export type { SegmentDetailPayload, SegmentListPayload } from '../payloads/segments.ts';
+export type { AdoptionPayload } from '../payloads/adoption.ts';
+export type { ComparePayload } from '../payloads/compare.ts';
+export type { EntityPayload, NotableModelsPayload, SearchPayload, SourcesPayload } from '../payloads/lookups.ts';
+export type { NetworkPayload } from '../payloads/network.ts';

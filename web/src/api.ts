@@ -1,13 +1,20 @@
 /** A typed client for the JSON API the dashboard reads; row types come from the API itself. */
 import type {
   Basis,
-  CityLeagueRow,
   Component,
   ConvertedPrice,
   EntityRow,
   FactRow,
+  CitiesPayload,
+  ComparePayload,
+  EntityPayload,
+  NetworkPayload,
+  NotableModelsPayload,
+  SearchPayload,
   InvolutionPayload,
   InvolutionYear,
+  SegmentDetailPayload,
+  SegmentListPayload,
   PlayerRow,
   PlayerSpan,
   PriceIndexResult,
@@ -21,9 +28,15 @@ export type EntitySummary = EntityRow;
 export type Fact = FactRow;
 export type Relation = RelationRow;
 export type Player = PlayerRow;
-export type CityRow = CityLeagueRow;
+export type CityRow = CitiesPayload['cities'][number];
 export type PricePoint = ConvertedPrice;
 export type { Basis, Component, InvolutionYear, PlayerSpan, PriceIndexResult };
+/** Payloads typed by the server's own response schemas (src/payloads/*.ts): one definition, no copies. */
+export type SearchResult = SearchPayload['results'][number];
+export type EntityDetail = EntityPayload;
+export type NotableSeries = NotableModelsPayload;
+export type CompareData = ComparePayload;
+export type NetworkData = NetworkPayload;
 export interface MetricRef {
   id: string;
   title: string;
@@ -33,72 +46,21 @@ export interface Provenance {
   metrics: MetricRef[];
   sources: Source[];
 }
-export interface SearchResult {
-  id: string;
-  kind: string;
-  name_en: string | null;
-  name_zh: string | null;
-  name_pinyin: string | null;
-  matched: string;
-  city: string | null;
-}
-export interface EntityDetail {
-  entity: EntitySummary;
-  names: { name: string; kind: string; source_id: string }[];
-  facts: Fact[];
-  disputed: string[];
-  relations: Relation[];
-  timeline: { date: string; what: string; entity_id: string; name: string | null; source_id: string }[];
-  sources: Source[];
-}
-export interface NotableSeries {
-  metric: string;
-  method: string;
-  methodology: string;
-  by: 'country' | 'group';
-  coverage: { models: number; dated: number; attributed: number };
-  rows: { year: number; country: string; models: number }[];
-  sources: Source[];
-}
 export interface BlocRow {
   year: number;
   bloc: string;
   value: number;
   upper_bound?: boolean;
 }
-export interface CompareData extends Provenance {
-  blocs: string[];
-  series: {
-    'notable-models': BlocRow[];
-    'open-weight-models': BlocRow[];
-    publications: BlocRow[];
-    'genai-filings-cn': { period: string; value: number; unit: string; source_id: string }[];
-  };
-  notes: Record<string, string>;
-}
+/** Payloads typed by the server's own schemas (src/payloads/*.ts). */
+export type SegmentDetail = SegmentDetailPayload;
+export type SegmentList = SegmentListPayload;
+export type CitiesData = CitiesPayload;
 /** The involution payload, typed by the server's own schema (src/payloads/involution.ts). */
 export type InvolutionData = InvolutionPayload;
 /** The prices payload and its index, typed by the server's own schema (src/payloads/prices.ts). */
 export type PricesData = PricesPayload;
 export type PriceIndex = PricesPayload['indexes'][number];
-export interface SegmentDetail extends Provenance {
-  segment: string;
-  players: Player[];
-  cities: { city: string; name: string | null; players: number }[];
-  releases: { year: number; releases: number }[];
-}
-export interface SegmentList extends Provenance {
-  segments: string[];
-  rows: { segment: string; players: number; cities: number; releases: number }[];
-}
-export interface CitiesData extends Provenance {
-  cities: CityRow[];
-  alumni: { university: string; name: string | null; city: string | null; founders: number; companies: number }[];
-}
-export interface NetworkData extends Provenance {
-  nodes: { id: string; label: string; kind: string; x: number; y: number; size: number }[];
-  edges: { source: string; target: string; predicate: string; source_id: string }[];
-}
 
 export async function get<T>(path: string): Promise<T> {
   const response = await fetch(path);

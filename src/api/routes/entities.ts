@@ -13,6 +13,8 @@ import {
 } from '../../store/queries/entities.ts';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
+import { entityListPayload, entityPayload } from '../../payloads/lookups.ts';
+import { errorSchema } from '../../payloads/provenance.ts';
 
 const idParam = z
   .string()
@@ -32,17 +34,29 @@ const listQuery = z.object({
 const listRoute = createRoute({
   method: 'get',
   path: '/api/entities',
+  operationId: 'listEntities',
   summary: 'Entities, filtered by kind, segment, city or country',
   request: { query: listQuery },
-  responses: { 200: { description: 'A page of entities (JSON) or all matching rows of the page (CSV)' } },
+  responses: {
+    200: {
+      description: 'A page of entities (JSON) or all matching rows of the page (CSV)',
+      content: { 'application/json': { schema: entityListPayload }, 'text/csv': { schema: z.string() } },
+    },
+    400: { description: 'A bad parameter', content: { 'application/json': { schema: errorSchema } } },
+  },
 });
 
 const oneRoute = createRoute({
   method: 'get',
   path: '/api/entities/{id}',
+  operationId: 'getEntity',
   summary: 'One entity: names, facts (with disputes), relations, and every source they cite',
   request: { params: z.object({ id: idParam.openapi({ example: 'org:deepseek' }) }) },
-  responses: { 200: { description: 'The entity' }, 404: { description: 'No such entity' } },
+  responses: {
+    200: { description: 'The entity', content: { 'application/json': { schema: entityPayload } } },
+    400: { description: 'A malformed id', content: { 'application/json': { schema: errorSchema } } },
+    404: { description: 'No such entity', content: { 'application/json': { schema: errorSchema } } },
+  },
 });
 
 export function entityRoutes(app: OpenAPIHono, deps: AppDeps): void {

@@ -9,12 +9,15 @@ import {
 } from '../../store/queries/indicators.ts';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
+import { notableModelsPayload } from '../../payloads/lookups.ts';
+import { errorSchema } from '../../payloads/provenance.ts';
 
 const year = z.coerce.number().int().min(1900).max(2100);
 
 const route = createRoute({
   method: 'get',
   path: '/api/indicators/notable-models',
+  operationId: 'getNotableModels',
   summary: 'Notable AI models per year by country, or by group (CN, US, rest)',
   request: {
     query: z
@@ -30,8 +33,12 @@ const route = createRoute({
       }),
   },
   responses: {
-    200: { description: 'The series with its method, coverage and sources' },
-    404: { description: 'No Epoch data' },
+    200: {
+      description: 'The series with its method, coverage and sources (or CSV)',
+      content: { 'application/json': { schema: notableModelsPayload }, 'text/csv': { schema: z.string() } },
+    },
+    400: { description: 'A bad parameter', content: { 'application/json': { schema: errorSchema } } },
+    404: { description: 'No Epoch data', content: { 'application/json': { schema: errorSchema } } },
   },
 });
 

@@ -2,10 +2,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
+import { searchPayload } from '../../payloads/lookups.ts';
+import { errorSchema } from '../../payloads/provenance.ts';
 
 const route = createRoute({
   method: 'get',
   path: '/api/search',
+  operationId: 'searchEntities',
   summary: 'Find entities by English, Chinese (simplified or traditional), pinyin or alias',
   request: {
     query: z.object({
@@ -14,7 +17,13 @@ const route = createRoute({
       format: z.enum(['json', 'csv']).default('json'),
     }),
   },
-  responses: { 200: { description: 'Matches, best first, each with its city and country' } },
+  responses: {
+    200: {
+      description: 'Matches, best first, each with its city and country (or CSV)',
+      content: { 'application/json': { schema: searchPayload }, 'text/csv': { schema: z.string() } },
+    },
+    400: { description: 'A missing or bad parameter', content: { 'application/json': { schema: errorSchema } } },
+  },
 });
 
 export function searchRoutes(app: OpenAPIHono, deps: AppDeps): void {

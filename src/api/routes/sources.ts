@@ -3,13 +3,22 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listSources } from '../../store/queries/entities.ts';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
+import { sourcesPayload } from '../../payloads/lookups.ts';
+import { errorSchema } from '../../payloads/provenance.ts';
 
 const route = createRoute({
   method: 'get',
   path: '/api/sources',
+  operationId: 'listSources',
   summary: 'All sources',
   request: { query: z.object({ format: z.enum(['json', 'csv']).default('json') }) },
-  responses: { 200: { description: 'Sources, with the number of facts, relations and rows citing each' } },
+  responses: {
+    200: {
+      description: 'Sources, with the number of facts, relations and rows citing each (or CSV)',
+      content: { 'application/json': { schema: sourcesPayload }, 'text/csv': { schema: z.string() } },
+    },
+    400: { description: 'A bad parameter', content: { 'application/json': { schema: errorSchema } } },
+  },
 });
 
 export function sourceRoutes(app: OpenAPIHono, deps: AppDeps): void {

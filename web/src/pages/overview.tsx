@@ -71,7 +71,8 @@ export function Overview() {
   const { data, error } = useLoad(() => api.compare(), []);
   if (error) return <p role="alert">Could not load the overview: {error}</p>;
   if (!data) return <p>Loading…</p>;
-  const filings = data.series['genai-filings-cn'];
+  // Every series is present without ?series= (the overview asks for all of them).
+  const filings = data.series['genai-filings-cn'] ?? [];
   const lastFiling = filings[filings.length - 1];
   return (
     <article>
@@ -85,7 +86,7 @@ export function Overview() {
         title="Notable AI models per year"
         what="Epoch AI lists more notable models from"
         yLabel="Notable models"
-        rows={data.series['notable-models']}
+        rows={data.series['notable-models'] ?? []}
         data={data}
         metric="compare-notable-models"
         sourceIds={['src:epoch-notable-2026-01']}
@@ -96,7 +97,7 @@ export function Overview() {
         title="Notable open-weight models per year"
         what="more notable open-weight models came from"
         yLabel="Open-weight models"
-        rows={data.series['open-weight-models']}
+        rows={data.series['open-weight-models'] ?? []}
         data={data}
         metric="compare-notable-models"
         sourceIds={['src:epoch-notable-2026-01']}
@@ -107,7 +108,7 @@ export function Overview() {
         title="AI publications per year (CSET ETO)"
         what="more AI publications came from"
         yLabel="Publications"
-        rows={data.series.publications}
+        rows={data.series.publications ?? []}
         data={data}
         metric="ai-publications-eto"
         sourceIds={['src:owid-ai-publications']}

@@ -1,0 +1,57 @@
+/** The city league payload: `(db, params) → payload`, with the zod schemas of both. */
+import { z } from '@hono/zod-openapi';
+import type { Db } from '../store/db.ts';
+import { alumniFounders, cityLeague } from '../store/queries/cities.ts';
+import { defaultNotableDataset } from '../store/queries/indicators.ts';
+import { provenance, provenanceSchema } from './provenance.ts';
+
+export const citiesParams = z.object({
+  country: z
+    .string()
+    .regex(/^(country:[a-z]{2}|all)$/, 'expected country:xx or all')
+    .default('country:cn'),
+});
+export type CitiesParams = z.infer<typeof citiesParams>;
+
+export const cityRowSchema = z.object({
+  city: z.string(),
+  name_en: z.string().nullable(),
+  name_zh: z.string().nullable(),
+  province: z.string().nullable(),
+  ai_organizations: z.number().int(),
+  llm_makers: z.number().int(),
+  notable_models: z.number().int(),
+  universities: z.number().int(),
+  papers: z.number().nullable(),
+  founders_known: z.number().int(),
+  founders_local: z.number().int(),
+});
+
+export const citiesPayload = z
+  .object({
+    country: z.string(),
+    cities: z.array(cityRowSchema),
+    alumni: z.array(
+      z.object({
+        university: z.string(),
+        name: z.string().nullable(),
+        city: z.string().nullable(),
+        founders: z.number().int(),
+        companies: z.number().int(),
+        company_ids: z.array(z.string()),
+      }),
+    ),
+  })
+  .extend(provenanceSchema.shape)
+  .openapi('Cities');
+export type CitiesPayload = z.infer<typeof citiesPayload>;
+
+export async function computeCitiesPayload(db: Db, q: CitiesParams): Promise<CitiesPayload> {
+  const cities = await cityLeague(db, q.country === 'all' ? null : q.country, await defaultNotableDataset(db));
+  return {
+    country: q.country,
+    cities,
+    alumni: (await alumniFounders(db)).slice(0, 50),
+    ...(await provenance(db, ['city-league'])),
+  };
+}
