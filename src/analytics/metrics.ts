@@ -5,14 +5,14 @@ export interface Metric {
   unit: string;
   definition: string;
   method: string;
-  caveats: string[];
+  caveats: readonly string[];
   /** Source ids (as in the sources table) the metric rests on; "src:x-*" stands for every source with that prefix. */
-  sources: string[];
+  sources: readonly string[];
   /** The named query in store/ that computes it. */
   query: string;
 }
 
-export const METRICS: readonly Metric[] = [
+export const METRICS = [
   {
     id: 'notable-models',
     title: 'Notable AI models per year, by country',
@@ -256,8 +256,11 @@ export const METRICS: readonly Metric[] = [
     sources: ['src:openalex-*'],
     query: 'store/queries/openalex.ts#openalexCounts',
   },
-];
+] as const satisfies readonly Metric[];
 
-export function metricById(id: string): Metric | undefined {
+/** Every metric id: a payload can only cite a metric the registry defines (a typo does not compile). */
+export type MetricId = (typeof METRICS)[number]['id'];
+
+export function metricById(id: MetricId): Metric | undefined {
   return METRICS.find((m) => m.id === id);
 }

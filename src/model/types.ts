@@ -94,6 +94,23 @@ export const SEGMENTS = [
 ] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
+/** How each segment is named to a reader (the dashboard and every payload that lists segments use these). */
+export const SEGMENT_LABELS: Readonly<Record<Segment, string>> = {
+  llm: 'Large language models',
+  multimodal: 'Multimodal',
+  vision: 'Vision',
+  speech: 'Speech',
+  'humanoid-robots': 'Humanoid robots',
+  'other-robots': 'Other robots',
+  'autonomous-driving': 'Autonomous driving',
+  'ai-chips': 'AI chips',
+  'agent-platforms': 'Agent platforms',
+  games: 'Games',
+  bci: 'Brain–computer interfaces',
+  'spatial-3d': 'Spatial / 3D design',
+  'cloud-platform': 'Cloud platforms',
+};
+
 export const PREDICATES = [
   'founded_by',
   'educated_at',

@@ -13,6 +13,7 @@ import {
 } from '../analytics/involution.ts';
 import { computePriceIndex, MIN_MATCHED_PAIRS } from '../analytics/price-index.ts';
 import { convertPrices } from '../analytics/prices.ts';
+import type { MetricId } from '../analytics/metrics.ts';
 import { lastCompleteYear, playerSpan } from '../analytics/segment-entry.ts';
 import { SEGMENTS } from '../model/types.ts';
 import type { Db } from '../store/db.ts';
@@ -180,7 +181,7 @@ export async function computeInvolutionPayload(db: Db, q: InvolutionParams): Pro
     basis: q.basis,
     weights,
   });
-  const metrics = q.segment === 'llm' ? ['involution-index', 'llm-price-index'] : ['involution-index'];
+  const metrics: MetricId[] = q.segment === 'llm' ? ['involution-index', 'llm-price-index'] : ['involution-index'];
   const ids = new Set(await segmentSourceIds(db, q.segment, where));
   for (const s of spans) {
     if (s.entry?.source_id) ids.add(s.entry.source_id);

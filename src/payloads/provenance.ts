@@ -1,6 +1,6 @@
 /** Every analytics payload carries the metrics it reports (with a link to their method) and the sources behind it. */
 import { z } from '@hono/zod-openapi';
-import { metricById } from '../analytics/metrics.ts';
+import { type MetricId, metricById } from '../analytics/metrics.ts';
 import type { Db } from '../store/db.ts';
 import { getSources, sourcesWithPrefix } from '../store/queries/entities.ts';
 
@@ -32,7 +32,7 @@ export const errorSchema = z
 
 export async function provenance(
   db: Db,
-  metricIds: readonly string[],
+  metricIds: readonly MetricId[],
   sourceIds: Iterable<string> = [],
 ): Promise<Provenance> {
   const ids = new Set<string>(sourceIds);

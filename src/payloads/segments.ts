@@ -3,7 +3,7 @@
  * per year). `(db, params) → payload`, with the zod schemas of both.
  */
 import { z } from '@hono/zod-openapi';
-import { SEGMENTS } from '../model/types.ts';
+import { SEGMENT_LABELS, SEGMENTS } from '../model/types.ts';
 import type { Db } from '../store/db.ts';
 import {
   releaseCredits,
@@ -56,6 +56,7 @@ export const segmentListPayload = z
   .object({
     country: z.string(),
     segments: z.array(z.enum(SEGMENTS)),
+    labels: z.record(z.enum(SEGMENTS), z.string()),
     rows: z.array(
       z.object({
         segment: z.string(),
@@ -85,7 +86,13 @@ export type SegmentDetailPayload = z.infer<typeof segmentDetailPayload>;
 
 export async function computeSegmentList(db: Db, q: SegmentsParams): Promise<SegmentListPayload> {
   const rows = await segmentSummaries(db, q.country === 'all' ? null : q.country);
-  return { country: q.country, segments: [...SEGMENTS], rows, ...(await provenance(db, ['segments'])) };
+  return {
+    country: q.country,
+    segments: [...SEGMENTS],
+    labels: { ...SEGMENT_LABELS },
+    rows,
+    ...(await provenance(db, ['segments'])),
+  };
 }
 
 export async function computeSegmentDetail(

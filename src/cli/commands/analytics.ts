@@ -1,15 +1,18 @@
 /**
- * CLI twins of the analytics routes: the same code path as the API (the app is called in-process), printed as a
- * table or, with --json, exactly the API's payload.
+ * CLI twins of the analytics routes: the same payload functions and parameter schemas as the API, printed as a table
+ * or, with --json, exactly the API's payload.
  */
 import type { Command } from 'commander';
-import { SearchIndex } from '../../analytics/search-index.ts';
-import { createApp } from '../../api/app.ts';
 import { Db } from '../../store/db.ts';
+import type { z } from 'zod';
+import { computeAdoptionPayload } from '../../payloads/adoption.ts';
+import { citiesParams, computeCitiesPayload } from '../../payloads/cities.ts';
+import { compareParams, computeComparePayload } from '../../payloads/compare.ts';
 import { computeInvolutionPayload, involutionParams } from '../../payloads/involution.ts';
+import { computeNetworkPayload } from '../../payloads/network.ts';
+import { computeSegmentDetail, computeSegmentList, segmentsParams } from '../../payloads/segments.ts';
 import { computePricesPayload, pricesParams } from '../../payloads/prices.ts';
-import { searchDocuments } from '../../store/queries/entities.ts';
-import { type GlobalOptions, VERSION, dbPath } from '../context.ts';
+import { type GlobalOptions, dbPath } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
 
 async function withReadOnlyDb<T>(g: GlobalOptions, work: (db: Db) => Promise<T>): Promise<T> {
@@ -21,37 +24,22 @@ async function withReadOnlyDb<T>(g: GlobalOptions, work: (db: Db) => Promise<T>)
   }
 }
 
-async function callApi(g: GlobalOptions, path: string): Promise<Record<string, unknown>> {
-  const db = await Db.open({ path: dbPath(g), readOnly: true });
-  try {
-    const app = createApp({
-      db,
-      search: new SearchIndex(await searchDocuments(db)),
-      webRoot: null,
-      docsRoot: null,
-      version: VERSION,
-    });
-    const res = await app.request(path);
-    const body = (await res.json()) as Record<string, unknown>;
-    if (!res.ok) throw new Error(String(body.error ?? res.status));
-    return body;
-  } finally {
-    db.close();
+/** Parses CLI options with a payload's own parameter schema: the same checks as the route, the same messages. */
+function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${String(issue?.path[0] ?? 'argument')}: ${issue?.message ?? 'invalid'}`);
   }
+  return parsed.data;
 }
 
-function query(params: Record<string, string | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, v);
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
-
-function show(g: GlobalOptions, body: Record<string, unknown>, rows: unknown, columns?: string[]): void {
+function show(g: GlobalOptions, body: object, rows: unknown, columns?: string[]): void {
   if (g.json) return printJson(body);
   printTable(Array.isArray(rows) ? rows : [], columns);
-  const sources = (body.sources as { title: string; url: string }[] | undefined) ?? [];
-  const metrics = (body.metrics as { id: string; methodology: string }[] | undefined) ?? [];
+  const p = body as { sources?: { title: string; url: string }[]; metrics?: { id: string; methodology: string }[] };
+  const sources = p.sources ?? [];
+  const metrics = p.metrics ?? [];
   for (const m of metrics) process.stdout.write(`method: ${m.methodology}\n`);
   for (const s of sources.slice(0, 8)) process.stdout.write(`source: ${s.title} — ${s.url}\n`);
   if (sources.length > 8) process.stdout.write(`… and ${sources.length - 8} more sources (--json lists all)\n`);
@@ -61,12 +49,22 @@ export function analyticsCommands(program: Command): void {
   program
     .command('compare')
     .description('China, the US, the EU-27, the UK and the rest: notable and open-weight models, AI publications')
-    .option('--series <name>', 'notable-models | open-weight-models | publications', 'notable-models')
+    .option(
+      '--series <name>',
+      'notable-models | open-weight-models | publications | genai-filings-cn',
+      'notable-models',
+    )
     .action(async (opts: { series: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const body = await callApi(g, '/api/compare');
-      const series = (body.series as Record<string, { year: number; bloc: string; value: number }[]>)[opts.series];
-      if (!series) throw new Error(`unknown series "${opts.series}"`);
+      const params = parseParams(compareParams, { series: opts.series });
+      const body = await withReadOnlyDb(g, (db) => computeComparePayload(db, params));
+      // The filings are China's alone, dated by announcement: printed as they are.
+      if (params.series === 'genai-filings-cn') return show(g, body, body.series['genai-filings-cn'] ?? []);
+      const series = (body.series[params.series ?? 'notable-models'] ?? []) as {
+        year: number;
+        bloc: string;
+        value: number;
+      }[];
       const years = [...new Set(series.map((r) => r.year))].filter((y) => y >= 2015);
       const table = years.map((year) => ({
         year,
@@ -87,8 +85,14 @@ export function analyticsCommands(program: Command): void {
     .option('--country <id>', 'country:xx or all', 'country:cn')
     .action(async (segment: string | undefined, opts: { country: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const body = await callApi(g, `/api/segments${query({ segment, country: opts.country })}`);
-      show(g, body, segment ? body.players : body.rows);
+      const params = parseParams(segmentsParams, { segment, country: opts.country });
+      const chosen = params.segment;
+      if (chosen) {
+        const detail = await withReadOnlyDb(g, (db) => computeSegmentDetail(db, { ...params, segment: chosen }));
+        return show(g, detail, detail.players);
+      }
+      const list = await withReadOnlyDb(g, (db) => computeSegmentList(db, params));
+      show(g, list, list.rows);
     });
 
   program
@@ -108,12 +112,8 @@ export function analyticsCommands(program: Command): void {
       ) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();
         // The payload function itself, with the route's parameter schema: the same code path and the same checks.
-        const params = involutionParams.safeParse({ segment, ...opts });
-        if (!params.success) {
-          const issue = params.error.issues[0];
-          throw new Error(`${String(issue?.path[0] ?? 'argument')}: ${issue?.message ?? 'invalid'}`);
-        }
-        const body = await withReadOnlyDb(g, (db) => computeInvolutionPayload(db, params.data));
+        const params = parseParams(involutionParams, { segment, ...opts });
+        const body = await withReadOnlyDb(g, (db) => computeInvolutionPayload(db, params));
         // A null index is printed as "not enough data" with its reason, never as an empty cell.
         const rows = body.years.map(({ reasons, ...y }) => ({
           ...y,
@@ -146,7 +146,8 @@ export function analyticsCommands(program: Command): void {
     .option('--country <id>', 'country:xx or all', 'country:cn')
     .action(async (opts: { country: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const body = await callApi(g, `/api/cities${query(opts)}`);
+      const params = parseParams(citiesParams, opts);
+      const body = await withReadOnlyDb(g, (db) => computeCitiesPayload(db, params));
       show(g, body, body.cities, [
         'city',
         'name_en',
@@ -219,7 +220,7 @@ export function analyticsCommands(program: Command): void {
     .description('the alumni and founder graph (nodes with server-computed positions)')
     .action(async (_opts: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const body = await callApi(g, '/api/network');
+      const body = await withReadOnlyDb(g, (db) => computeNetworkPayload(db));
       show(g, body, body.nodes, ['id', 'label', 'kind', 'size', 'x', 'y']);
     });
 
@@ -228,7 +229,7 @@ export function analyticsCommands(program: Command): void {
     .description('open-weight adoption: derivatives per base model, downloads over time (after a Hugging Face sync)')
     .action(async (_opts: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const body = await callApi(g, '/api/adoption');
+      const body = await withReadOnlyDb(g, (db) => computeAdoptionPayload(db));
       show(g, body, body.derivatives);
     });
 }

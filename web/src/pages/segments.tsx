@@ -5,22 +5,6 @@ import { PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { useLoad, useQueryParam } from '../hooks.ts';
 
-const LABEL: Record<string, string> = {
-  llm: 'Large language models',
-  multimodal: 'Multimodal',
-  vision: 'Vision',
-  speech: 'Speech',
-  'humanoid-robots': 'Humanoid robots',
-  'other-robots': 'Other robots',
-  'autonomous-driving': 'Autonomous driving',
-  'ai-chips': 'AI chips',
-  'agent-platforms': 'Agent platforms',
-  games: 'Games',
-  bci: 'Brain–computer interfaces',
-  'spatial-3d': 'Spatial / 3D design',
-  'cloud-platform': 'Cloud platforms',
-};
-
 /** The weights in the URL over the server's defaults (the server validates them and answers 400 when they are bad). */
 function parseWeights(text: string, defaults: Record<string, number>): Record<string, number> {
   const w = { ...defaults };
@@ -106,6 +90,8 @@ export function Segments() {
   const [basis, setBasis] = useQueryParam('basis', 'commercial');
   const [weightText, setWeightText] = useQueryParam('weights', '');
   const list = useLoad(() => api.segments(), []);
+  // Segment names come from the server (model/types.ts SEGMENT_LABELS), with the list.
+  const LABEL: Record<string, string> = list.data?.labels ?? {};
   const inv = useLoad(() => api.involution(segment, basis, weightText), [segment, basis, weightText]);
   const components = inv.data?.components ?? [];
   const weights = useMemo(
