@@ -6,9 +6,18 @@ import { test } from 'node:test';
 import { renderMethodology } from '../src/analytics/methodology.ts';
 import { METRICS } from '../src/analytics/metrics.ts';
 import { createProgram } from '../src/cli/program.ts';
+import { CONNECTOR_DEFINITIONS } from '../src/sources/registry.ts';
 import { ROOT, bundledApp } from './support/bundled.ts';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+test('README shows how to ingest with every registered connector', () => {
+  for (const def of CONNECTOR_DEFINITIONS) {
+    assert.match(readme, new RegExp(`neijuan ingest ${def.name} `), `README lacks "neijuan ingest ${def.name}"`);
+    // The registry's example input is one a fresh clone has (the CSV connector's is the user's own file).
+    if (def.name !== 'csv') assert.ok(existsSync(join(ROOT, def.example)), `${def.name}: ${def.example} is missing`);
+  }
+});
 
 test('README shows every CLI command', () => {
   for (const command of createProgram().commands) {
@@ -45,8 +54,14 @@ test('docs/ARCHITECTURE.md names every folder of src/ and every connector, and n
   for (const d of ['web', 'data', 'test', 'bench', 'scripts', 'docs'].filter((x) => existsSync(join(ROOT, x)))) {
     assert.match(arch, new RegExp(`^${d}/`, 'm'), `ARCHITECTURE.md lacks ${d}/`);
   }
-  // The connector list: every connector folder, and no name that is not one.
+  // The connector list: every connector folder, and no name that is not one; the registry declares the same set
+  // (csv-mapping is the folder of the connector named csv).
   const connectors = dirs('src/sources').filter((d) => d !== 'http');
+  assert.deepEqual(
+    CONNECTOR_DEFINITIONS.map((d) => (d.name === 'csv' ? 'csv-mapping' : d.name)).sort(),
+    [...connectors].sort(),
+    'src/sources/registry.ts vs the connector folders',
+  );
   const line = /one folder per connector[^:]*:\s*\n?\s*([^;]+);/.exec(arch)?.[1] ?? '';
   const listed = line
     .split(',')

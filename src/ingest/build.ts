@@ -2,43 +2,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { curatedConnector } from '../sources/curated/source.ts';
-import { epochConnector } from '../sources/epoch/source.ts';
-import { llmListConnector } from '../sources/llms-in-china/source.ts';
-import { moeListConnector } from '../sources/cn-universities/source.ts';
-import { cacConnector } from '../sources/cac/source.ts';
-import { owidConnector } from '../sources/owid/source.ts';
+import { CONNECTOR_DEFINITIONS, type ConnectorContext } from '../sources/registry.ts';
 import { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
 import { raw, sql } from '../store/sql.ts';
 import { WriterLock } from '../store/writer-lock.ts';
 import { type IngestSummary, type Progress, ingest } from './pipeline.ts';
-
-/** The inputs a build reads, in order: the curated set first, so other inputs resolve onto its entities. */
-export function bundledInputs(dataDir: string): {
-  curated: string;
-  universities: string | null;
-  llmList: string | null;
-  cac: string | null;
-  owid: string | null;
-  epoch: string[];
-} {
-  const epochDir = join(dataDir, 'epoch');
-  const optional = (path: string) => (existsSync(path) ? path : null);
-  return {
-    curated: join(dataDir, 'curated'),
-    universities: optional(join(dataDir, 'cn-universities', 'cn_higher_education_institutions.csv')),
-    llmList: optional(join(dataDir, 'llms-in-china', 'llms_in_china.csv')),
-    cac: optional(join(dataDir, 'cac', 'cac_aggregates.csv')),
-    owid: optional(join(dataDir, 'owid', 'ai_publications.csv')),
-    epoch: existsSync(epochDir)
-      ? readdirSync(epochDir)
-          .filter((f) => f.endsWith('.csv'))
-          .sort()
-          .map((f) => join(epochDir, f))
-      : [],
-  };
-}
 
 /** A hash of every bundled input file and of the code's migrations: equal hashes build equal databases. */
 export function dataFingerprint(dataDir: string): string {
@@ -56,15 +25,22 @@ export function dataFingerprint(dataDir: string): string {
   return hash.digest('hex');
 }
 
-/** Ingests the bundled data into an open database (used by `build` and by tests on an in-memory one). */
+/**
+ * Ingests the bundled data into an open database (used by `build` and by tests on an in-memory one): every connector
+ * the registry marks bundled, in registry order (the curated set first, so later inputs resolve onto it).
+ */
 export async function loadBundled(db: Db, dataDir: string, progress?: Progress): Promise<IngestSummary[]> {
-  const inputs = bundledInputs(dataDir);
-  const out = [await ingest(db, curatedConnector, inputs.curated, progress)];
-  if (inputs.universities) out.push(await ingest(db, moeListConnector, inputs.universities, progress));
-  if (inputs.llmList) out.push(await ingest(db, llmListConnector, inputs.llmList, progress));
-  if (inputs.cac) out.push(await ingest(db, cacConnector, inputs.cac, progress));
-  if (inputs.owid) out.push(await ingest(db, owidConnector, inputs.owid, progress));
-  for (const file of inputs.epoch) out.push(await ingest(db, epochConnector, file, progress));
+  const out: IngestSummary[] = [];
+  // The bundled connectors read files only: nothing they need comes from the database.
+  const ctx: ConnectorContext = {
+    geo: async () => ({ countriesOf: new Map() }),
+    qidFacts: async () => [],
+  };
+  for (const def of CONNECTOR_DEFINITIONS) {
+    if (!def.bundled) continue;
+    const connector = await def.create(ctx);
+    for (const input of def.bundled(dataDir)) out.push(await ingest(db, connector, input, progress));
+  }
   return out;
 }
 

@@ -1,45 +1,21 @@
 import type { Command } from 'commander';
 import { ingestOpenAlexSnapshot } from '../../ingest/openalex-snapshot.ts';
 import { ingest } from '../../ingest/pipeline.ts';
-import { cacConnector } from '../../sources/cac/source.ts';
-import { moeListConnector } from '../../sources/cn-universities/source.ts';
-import { curatedConnector } from '../../sources/curated/source.ts';
-import { createCsvMappingConnector } from '../../sources/csv-mapping/source.ts';
-import { epochConnector } from '../../sources/epoch/source.ts';
 import { createHttpClient } from '../../sources/http/http-client.ts';
 import { fileCursorStore } from '../../sources/huggingface/cursor-store.ts';
 import { LISTING_URL } from '../../sources/huggingface/listing.ts';
 import { DEFAULT_ORGS } from '../../sources/huggingface/orgs.ts';
-import { huggingfaceConnector, huggingfaceLiveConnector } from '../../sources/huggingface/source.ts';
-import { llmListConnector } from '../../sources/llms-in-china/source.ts';
+import { huggingfaceLiveConnector } from '../../sources/huggingface/source.ts';
 import { GROUP_BY_FIELDS } from '../../sources/openalex/map.ts';
-import {
-  DEFAULT_LIVE_FILTER,
-  createOpenAlexFileConnector,
-  createOpenAlexLiveConnector,
-} from '../../sources/openalex/source.ts';
-import { owidConnector } from '../../sources/owid/source.ts';
+import { DEFAULT_LIVE_FILTER, createOpenAlexLiveConnector } from '../../sources/openalex/source.ts';
+import { CONNECTOR_DEFINITIONS, connectorDefinition } from '../../sources/registry.ts';
 import type { Connector } from '../../sources/source.ts';
-import { ENTITY_DATA_URL, createWikidataConnector, wikidataLiveConnector } from '../../sources/wikidata/source.ts';
+import { ENTITY_DATA_URL, wikidataLiveConnector } from '../../sources/wikidata/source.ts';
 import { Db } from '../../store/db.ts';
 import { wikidataFacts } from '../../store/queries/entities.ts';
 import { openalexGeoContext } from '../../store/queries/openalex.ts';
 import { type GlobalOptions, dbPath } from '../context.ts';
 import { printJson, printTable, progressBar } from '../output.ts';
-
-/** The connectors `neijuan ingest <name>` knows. */
-const CONNECTORS: Readonly<Record<string, Connector<unknown>>> = {
-  epoch: epochConnector,
-  curated: curatedConnector,
-  'llms-in-china': llmListConnector,
-  'cn-universities': moeListConnector,
-  cac: cacConnector,
-  owid: owidConnector,
-  huggingface: huggingfaceConnector,
-  wikidata: createWikidataConnector(),
-  // Built again after the database opens (it loads the places to resolve affiliations against).
-  openalex: createOpenAlexFileConnector({ geo: async () => ({ countriesOf: new Map() }) }),
-};
 
 interface IngestOptions {
   file?: string;
@@ -94,9 +70,10 @@ export function ingestCommand(program: Command): void {
   program
     .command('ingest')
     .description(
-      `ingest one input into the database (${[...Object.keys(CONNECTORS), 'csv'].join(', ')}); re-running it changes nothing`,
+      `ingest one input into the database (${CONNECTOR_DEFINITIONS.map((d) => d.name).join(', ')}); ` +
+        're-running it changes nothing',
     )
-    .argument('<connector>', [...Object.keys(CONNECTORS), 'csv'].join(' | '))
+    .argument('<connector>', CONNECTOR_DEFINITIONS.map((d) => `${d.name}: ${d.reads}`).join('; '))
     .option('--file <path>', 'input file or directory')
     .option('--live', 'huggingface, wikidata: fetch from the live API instead of reading a file')
     .option('--mailto <address>', 'with --live: a contact address, sent in the User-Agent')
@@ -124,10 +101,9 @@ export function ingestCommand(program: Command): void {
     )
     .action(async (name: string, opts: IngestOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      let connector = name === 'csv' && opts.mapping ? createCsvMappingConnector(opts.mapping) : CONNECTORS[name];
+      const def = connectorDefinition(name);
       if (name === 'csv' && !opts.mapping)
         throw new Error('csv needs --mapping <yaml> (see src/sources/csv-mapping/fixtures)');
-      if (!connector) throw new Error(`unknown connector "${name}"; known: ${Object.keys(CONNECTORS).join(', ')}`);
       const db = await Db.open({ path: dbPath(g) });
       const bar = progressBar(!g.json);
       // Ctrl-C cancels the request in flight; a Hugging Face sync resumes from its cursor file on the next run.
@@ -136,6 +112,7 @@ export function ingestCommand(program: Command): void {
       process.once('SIGINT', onSigint);
       try {
         let input: string;
+        let connector: Connector<unknown>;
         if (opts.live) {
           const today = new Date().toISOString().slice(0, 10);
           const http = createHttpClient({
@@ -184,8 +161,11 @@ export function ingestCommand(program: Command): void {
           }
         } else {
           if (!opts.file) throw new Error('--file <path> is required (or --live, for huggingface and wikidata)');
-          if (name === 'wikidata') connector = createWikidataConnector({ qidFacts: await wikidataFacts(db) });
-          if (name === 'openalex') connector = createOpenAlexFileConnector({ geo: () => openalexGeoContext(db) });
+          connector = await def.create({
+            ...(opts.mapping ? { mapping: opts.mapping } : {}),
+            geo: () => openalexGeoContext(db),
+            qidFacts: () => wikidataFacts(db),
+          });
           input = opts.file;
         }
         const summary = await ingest(db, connector, input, bar.progress, { allowShrink: opts.allowShrink ?? false });
