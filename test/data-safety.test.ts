@@ -95,7 +95,7 @@ test('an empty or cut Epoch file cannot replace its dataset; --allow-shrink reco
   writeFileSync(empty, `${header}\n`);
   await refusedAndUnchanged(
     (db) => ingest(db, epochConnector, empty),
-    /would delete 12,836 of the 12,837 rows of dataset epoch:notable_ai_models_2026-01 \(100 %; 0 data rows read\)/,
+    /would delete 12,836 of the 12,837 rows of dataset epoch:notable_ai_models_2026-01 \(100 %; 0 data rows read, 0 rows new\)/,
   );
   // Cut at a row boundary: a well-formed file, half as long.
   const text = readFileSync(NOTABLE, 'utf8');

@@ -137,7 +137,8 @@ export async function ingest<R>(
       if (before > 0 && (rowsRead === 0 || sum.deleted > MAX_SHRINK * before)) {
         const what =
           `would delete ${sum.deleted.toLocaleString('en')} of the ${before.toLocaleString('en')} rows of dataset ` +
-          `${dataset} (${Math.round((100 * sum.deleted) / before)} %; ${rowsRead} data rows read)`;
+          `${dataset} (${Math.round((100 * sum.deleted) / before)} %; ${rowsRead} data rows read, ` +
+          `${sum.inserted.toLocaleString('en')} rows new)`;
         if (!options.allowShrink) {
           throw new InputError(
             input,

@@ -95,9 +95,14 @@ export class Db {
     for (let i = 1; i < count; i++) extra.push(await instance.connect());
     const db = new Db(instance, connection, options.path, readOnly, extra, options.queryTimeoutMs ?? null, lock);
     if (!readOnly) {
-      await db.migrate();
-      // This process is the only writer now: runs still "running" belong to a process that died.
-      await markAbandonedRuns(db);
+      try {
+        await db.migrate();
+        // This process is the only writer now: runs still "running" belong to a process that died.
+        await markAbandonedRuns(db);
+      } catch (error) {
+        db.close(); // releases the writer lock too
+        throw error;
+      }
     }
     return db;
   }
