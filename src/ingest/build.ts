@@ -103,14 +103,26 @@ export async function buildDatabase(
     }
     // The old database, migrated and checkpointed (its WAL folded in), so that it can be read and nothing of it
     // is left in a WAL the renamed file could replay.
-    const old = existsSync(path) ? await settleOld(path) : false;
+    const old = existsSync(path);
+    if (old) await settleOld(path);
     const tmp = `${path}.building-${process.pid}`;
     rmSync(tmp, { force: true });
     rmSync(`${tmp}.wal`, { force: true });
     const db = await Db.open({ path: tmp });
     try {
       const runs = await loadBundled(db, dataDir, options.progress);
-      const kept = old ? await carryOver(db, path, new Set(runs.map((r) => r.dataset))) : [];
+      // The old database must be readable to be replaced: its own datasets are carried over, never dropped unseen.
+      let kept: BuildResult['kept'] = [];
+      if (old) {
+        try {
+          kept = await carryOver(db, path, new Set(runs.map((r) => r.dataset)));
+        } catch (error) {
+          throw new Error(
+            `cannot read ${path} to carry its own datasets into the new build (${(error as Error).message}); ` +
+              'nothing was replaced. Stop what holds it, or move the file away to build from the bundled data alone',
+          );
+        }
+      }
       await db.run(sql`INSERT INTO build_info VALUES ('fingerprint', ${fingerprint}), ('built', now()::VARCHAR)`);
       await db.exec('CHECKPOINT');
       db.close();
@@ -132,15 +144,14 @@ export async function buildDatabase(
 }
 
 /**
- * Opens the database being replaced for writing (under the build's lock) to migrate it and fold its WAL in. A
- * database that cannot be opened (damaged, or held by a reader) is left as it is: its WAL, if any, must not survive.
+ * Opens the database being replaced for writing (under the build's lock) to migrate it and fold its WAL in. One that
+ * cannot be opened for writing (a server is reading it) is read as it is, if it has no WAL to lose.
  */
-async function settleOld(path: string): Promise<boolean> {
+async function settleOld(path: string): Promise<void> {
   try {
     const db = await Db.open({ path, writerLockHeld: true });
     await db.exec('CHECKPOINT');
     db.close();
-    return true;
   } catch (error) {
     if (existsSync(`${path}.wal`)) {
       throw new Error(
@@ -148,7 +159,6 @@ async function settleOld(path: string): Promise<boolean> {
           `(${(error as Error).message}); stop what holds it and build again`,
       );
     }
-    return false;
   }
 }
 
