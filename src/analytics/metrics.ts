@@ -126,7 +126,7 @@ export const METRICS = [
       'none; research players (universities, academies, public labs) never enter by founding year. Each player ' +
       'carries the rule that applied. Exit: a cited defunct/acquired status or exited_segment fact, else no release ' +
       'or price for 2 complete years after the last one, for players seen releasing at least twice, dated the first ' +
-      'silent year. Censoring: the boundary is the earliest last date among the inputs that show activity in the ' +
+      'silent year (a cited exit without a date: the year after the last activity). Censoring: the boundary is the earliest last date among the inputs that show activity in the ' +
       'segment (each Epoch vintage, the curated releases, the price rows); years after its last complete year are ' +
       'shown but not indexed, and no exit is inferred there. Concentration: Herfindahl–Hirschman index (0–10,000) ' +
       "of release-credit shares among the basis's players, a release made by k organisations crediting each 1/k. " +
@@ -203,7 +203,8 @@ export const METRICS = [
       "base month (2024-04, the month before the May 2024 price war, when the chain reaches it; else the run's first " +
       'month). Free prices are counted beside the index, not in it (a relative to zero is undefined). Values in the ' +
       "other currency use each observation's dated rate, so the USD index also moves with the exchange rate. Yearly " +
-      'change: the last indexed month of the year against that of the year before.',
+      'change: the last indexed month of the year against that of the year before; where the chain begins within ' +
+      'the year, from its first month, if that leaves at least 6 months (the change says which months it compares).',
     caveats: [
       'A cut shows in the month it was observed: where the source is a later price list, the index moves late.',
       'Matched SKUs ignore price cuts made by launching a cheaper successor (a quality-adjusted index would count them).',
