@@ -3,13 +3,10 @@ import { z } from '@hono/zod-openapi';
 import type { Db } from '../store/db.ts';
 import { alumniFounders, cityLeague } from '../store/queries/cities.ts';
 import { defaultNotableDataset } from '../store/queries/indicators.ts';
-import { provenance, provenanceSchema } from './provenance.ts';
+import { countryFilter, countryParam, provenance, provenanceSchema } from './provenance.ts';
 
 export const citiesParams = z.object({
-  country: z
-    .string()
-    .regex(/^(country:[a-z]{2}|all)$/, 'expected country:xx or all')
-    .default('country:cn'),
+  country: countryParam.default('country:cn'),
 });
 export type CitiesParams = z.infer<typeof citiesParams>;
 
@@ -47,7 +44,7 @@ export const citiesPayload = z
 export type CitiesPayload = z.infer<typeof citiesPayload>;
 
 export async function computeCitiesPayload(db: Db, q: CitiesParams): Promise<CitiesPayload> {
-  const cities = await cityLeague(db, q.country === 'all' ? null : q.country, await defaultNotableDataset(db));
+  const cities = await cityLeague(db, countryFilter(q.country), await defaultNotableDataset(db));
   return {
     country: q.country,
     cities,

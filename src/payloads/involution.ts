@@ -25,17 +25,14 @@ import {
   segmentPlayers,
   segmentSourceIds,
 } from '../store/queries/segments.ts';
-import { provenance, provenanceSchema } from './provenance.ts';
+import { countryFilter, countryParam, provenance, provenanceSchema } from './provenance.ts';
 
 const year = z.coerce.number().int().min(1950).max(2100);
 
 /** The parameters (a plain object, so a route can extend it with its own, e.g. format). */
 export const involutionParams = z.object({
   segment: z.enum(SEGMENTS).default('llm'),
-  country: z
-    .string()
-    .regex(/^(country:[a-z]{2}|all)$/, 'expected country:xx or all')
-    .default('country:cn'),
+  country: countryParam.default('country:cn'),
   from: year.default(2015),
   to: year.default(2025),
   basis: z.enum(BASES).default('commercial'),
@@ -156,7 +153,7 @@ export async function computeInvolutionPayload(db: Db, q: InvolutionParams): Pro
   } catch (error) {
     throw new InvolutionParamError('weights', (error as Error).message);
   }
-  const where = q.country === 'all' ? null : q.country;
+  const where = countryFilter(q.country);
   const coverage = await activityCoverage(db, q.segment);
   // The censoring boundary: the earliest end among the inputs that could show activity in the segment.
   const boundary = coverage.map((r) => r.last_date).sort()[0] ?? null;

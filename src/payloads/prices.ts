@@ -8,16 +8,14 @@ import { convertPrices } from '../analytics/prices.ts';
 import { PRICE_KINDS } from '../model/types.ts';
 import type { Db } from '../store/db.ts';
 import { fxRates, pricePoints } from '../store/queries/prices.ts';
-import { provenance, provenanceSchema } from './provenance.ts';
+import { countryFilter, countryParam, provenance, provenanceSchema } from './provenance.ts';
 
 export const pricesParams = z.object({
   vendor: z
     .string()
     .regex(/^org:[a-z0-9-]+$/)
     .optional(),
-  country: z
-    .string()
-    .regex(/^(country:[a-z]{2}|all)$/, 'expected country:xx or all')
+  country: countryParam
     .default('all')
     .openapi({ description: 'only vendors placed in this country (points and index); all = any' }),
   kind: z.enum(PRICE_KINDS).default('list').openapi({ description: 'the kind of price the index follows' }),
@@ -121,7 +119,7 @@ export class BaseMonthError extends Error {
 }
 
 export async function computePricesPayload(db: Db, q: PricesParams): Promise<PricesPayload> {
-  const where = q.country === 'all' ? null : q.country;
+  const where = countryFilter(q.country);
   const prices = convertPrices(await pricePoints(db, { vendor: q.vendor ?? null, country: where }), await fxRates(db));
   // One index over everything asked for, and, when that is every country, one per vendor country (China, the US):
   // mixing both markets in one basket would hide which moved.

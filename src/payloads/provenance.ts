@@ -22,6 +22,11 @@ export const provenanceSchema = z.object({
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 
+/** The country a payload is about: `country:xx`, or `all`. */
+export const countryParam = z.string().regex(/^(country:[a-z]{2}|all)$/, 'expected country:xx or all');
+/** `all` means no country filter. */
+export const countryFilter = (country: string): string | null => (country === 'all' ? null : country);
+
 /** The body of every 4xx and 5xx answer. */
 export const errorSchema = z
   .object({

@@ -12,14 +12,11 @@ import {
   segmentSourceIds,
   segmentSummaries,
 } from '../store/queries/segments.ts';
-import { provenance, provenanceSchema } from './provenance.ts';
+import { countryFilter, countryParam, provenance, provenanceSchema } from './provenance.ts';
 
 export const segmentsParams = z.object({
   segment: z.enum(SEGMENTS).optional(),
-  country: z
-    .string()
-    .regex(/^(country:[a-z]{2}|all)$/, 'expected country:xx or all')
-    .default('country:cn'),
+  country: countryParam.default('country:cn'),
 });
 export type SegmentsParams = z.infer<typeof segmentsParams>;
 
@@ -85,7 +82,7 @@ export type SegmentListPayload = z.infer<typeof segmentListPayload>;
 export type SegmentDetailPayload = z.infer<typeof segmentDetailPayload>;
 
 export async function computeSegmentList(db: Db, q: SegmentsParams): Promise<SegmentListPayload> {
-  const rows = await segmentSummaries(db, q.country === 'all' ? null : q.country);
+  const rows = await segmentSummaries(db, countryFilter(q.country));
   return {
     country: q.country,
     segments: [...SEGMENTS],
@@ -99,7 +96,7 @@ export async function computeSegmentDetail(
   db: Db,
   q: SegmentsParams & { segment: (typeof SEGMENTS)[number] },
 ): Promise<SegmentDetailPayload> {
-  const where = q.country === 'all' ? null : q.country;
+  const where = countryFilter(q.country);
   const perYear = new Map<number, number>();
   for (const r of await releaseCredits(db, q.segment, where))
     perYear.set(r.year, (perYear.get(r.year) ?? 0) + r.credit);

@@ -1,4 +1,4 @@
-/** Tables derived from the others (where each entity is, which releases belong to which segment). */
+/** Tables derived from the others (where each entity is, which releases belong to which segment, which are LLMs). */
 import type { Db } from './db.ts';
 
 /**
@@ -8,4 +8,6 @@ import type { Db } from './db.ts';
 export async function refreshDerived(db: Db): Promise<void> {
   await db.exec('CREATE OR REPLACE TABLE entity_place AS SELECT * FROM entity_place_v');
   await db.exec('CREATE OR REPLACE TABLE release_segments AS SELECT * FROM release_segments_v');
+  // After release_segments, which it reads.
+  await db.exec('CREATE OR REPLACE TABLE llm_releases AS SELECT * FROM llm_releases_v');
 }

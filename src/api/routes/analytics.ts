@@ -33,6 +33,14 @@ const format = z.enum(['json', 'csv']).default('json');
 const csv = (c: Context, rows: readonly object[]) =>
   c.body(toCsv(rows as Record<string, unknown>[]), 200, { 'content-type': 'text/csv; charset=utf-8' });
 
+/** What every payload route answers: the payload (or its CSV), or a 400 naming the bad parameter. */
+function payloadResponses<S extends z.ZodType>(schema: S, description: string, badRequest = 'A bad parameter') {
+  return {
+    200: { description, content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } } },
+    400: { description: badRequest, content: { 'application/json': { schema: errorSchema } } },
+  };
+}
+
 export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
   const { db } = deps;
 
@@ -44,13 +52,10 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       summary:
         'China, the US, the EU-27, the UK and the rest: notable and open-weight models, publications, filings, downloads',
       request: { query: compareParams.extend({ format }) },
-      responses: {
-        200: {
-          description: 'Series per bloc and year, each from one source, with methods and sources (or CSV)',
-          content: { 'application/json': { schema: comparePayload }, 'text/csv': { schema: z.string() } },
-        },
-        400: { description: 'A bad parameter', content: { 'application/json': { schema: errorSchema } } },
-      },
+      responses: payloadResponses(
+        comparePayload,
+        'Series per bloc and year, each from one source, with methods and sources (or CSV)',
+      ),
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -66,13 +71,7 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       operationId: 'getSegments',
       summary: 'Segments: players, cities and releases per year (one segment with ?segment=)',
       request: { query: segmentsParams.extend({ format }) },
-      responses: {
-        200: {
-          description: 'The taxonomy with counts, or one segment in detail (or CSV)',
-          content: { 'application/json': { schema: segmentsPayload }, 'text/csv': { schema: z.string() } },
-        },
-        400: { description: 'A bad parameter', content: { 'application/json': { schema: errorSchema } } },
-      },
+      responses: payloadResponses(segmentsPayload, 'The taxonomy with counts, or one segment in detail (or CSV)'),
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -93,16 +92,11 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       summary:
         'The involution index of a segment per year, with every component, its reasons and the players behind it',
       request: { query: involutionParams.extend({ format }).refine(yearRange, yearRangeError) },
-      responses: {
-        200: {
-          description: 'Years with components, z-scores, the index and why any of them is null (or CSV)',
-          content: { 'application/json': { schema: involutionPayload }, 'text/csv': { schema: z.string() } },
-        },
-        400: {
-          description: 'A bad parameter or bad weights',
-          content: { 'application/json': { schema: errorSchema } },
-        },
-      },
+      responses: payloadResponses(
+        involutionPayload,
+        'Years with components, z-scores, the index and why any of them is null (or CSV)',
+        'A bad parameter or bad weights',
+      ),
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -127,13 +121,10 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       operationId: 'getCities',
       summary: 'The city league, and alumni-founded companies per university',
       request: { query: citiesParams.extend({ format }) },
-      responses: {
-        200: {
-          description: 'Cities with their AI organisations, models, universities and Hangzhou-model signals (or CSV)',
-          content: { 'application/json': { schema: citiesPayload }, 'text/csv': { schema: z.string() } },
-        },
-        400: { description: 'A bad parameter', content: { 'application/json': { schema: errorSchema } } },
-      },
+      responses: payloadResponses(
+        citiesPayload,
+        'Cities with their AI organisations, models, universities and Hangzhou-model signals (or CSV)',
+      ),
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -150,16 +141,11 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       summary:
         'LLM API prices over time (every kind), in CNY and USD at a dated, cited rate, with the like-for-like price index',
       request: { query: pricesParams.extend({ format }) },
-      responses: {
-        200: {
-          description: 'Price points with their kind, source and exchange rate; the index series beside them (or CSV)',
-          content: { 'application/json': { schema: pricesPayload }, 'text/csv': { schema: z.string() } },
-        },
-        400: {
-          description: 'A bad parameter, or a base month outside the unbroken chain',
-          content: { 'application/json': { schema: errorSchema } },
-        },
-      },
+      responses: payloadResponses(
+        pricesPayload,
+        'Price points with their kind, source and exchange rate; the index series beside them (or CSV)',
+        'A bad parameter, or a base month outside the unbroken chain',
+      ),
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -182,13 +168,10 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       operationId: 'getNetwork',
       summary: 'The alumni and founder graph with server-computed positions',
       request: { query: z.object({ format }) },
-      responses: {
-        200: {
-          description: 'Nodes with x, y and size; edges with their source (or the nodes as CSV)',
-          content: { 'application/json': { schema: networkPayload }, 'text/csv': { schema: z.string() } },
-        },
-        400: { description: 'A bad parameter', content: { 'application/json': { schema: errorSchema } } },
-      },
+      responses: payloadResponses(
+        networkPayload,
+        'Nodes with x, y and size; edges with their source (or the nodes as CSV)',
+      ),
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -204,13 +187,10 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       operationId: 'getAdoption',
       summary: 'Open-weight adoption: derivatives per base model and organisation, downloads over time',
       request: { query: z.object({ format }) },
-      responses: {
-        200: {
-          description: 'Derivative counts and download series (empty until a Hugging Face sync is ingested)',
-          content: { 'application/json': { schema: adoptionPayload }, 'text/csv': { schema: z.string() } },
-        },
-        400: { description: 'A bad parameter', content: { 'application/json': { schema: errorSchema } } },
-      },
+      responses: payloadResponses(
+        adoptionPayload,
+        'Derivative counts and download series (empty until a Hugging Face sync is ingested)',
+      ),
     }),
     async (c) => {
       const q = c.req.valid('query');

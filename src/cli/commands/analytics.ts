@@ -3,7 +3,6 @@
  * or, with --json, exactly the API's payload.
  */
 import type { Command } from 'commander';
-import { Db } from '../../store/db.ts';
 import type { z } from 'zod';
 import { computeAdoptionPayload } from '../../payloads/adoption.ts';
 import { citiesParams, computeCitiesPayload } from '../../payloads/cities.ts';
@@ -12,17 +11,8 @@ import { computeInvolutionPayload, involutionParams } from '../../payloads/invol
 import { computeNetworkPayload } from '../../payloads/network.ts';
 import { computeSegmentDetail, computeSegmentList, segmentsParams } from '../../payloads/segments.ts';
 import { computePricesPayload, pricesParams } from '../../payloads/prices.ts';
-import { type GlobalOptions, dbPath } from '../context.ts';
+import { type GlobalOptions, withReadOnlyDb } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
-
-async function withReadOnlyDb<T>(g: GlobalOptions, work: (db: Db) => Promise<T>): Promise<T> {
-  const db = await Db.open({ path: dbPath(g), readOnly: true });
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** Parses CLI options with a payload's own parameter schema: the same checks as the route, the same messages. */
 function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -179,12 +169,8 @@ export function analyticsCommands(program: Command): void {
       ) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();
         const { index, ...rest } = opts;
-        const params = pricesParams.safeParse(rest);
-        if (!params.success) {
-          const issue = params.error.issues[0];
-          throw new Error(`${String(issue?.path[0] ?? 'argument')}: ${issue?.message ?? 'invalid'}`);
-        }
-        const body = await withReadOnlyDb(g, (db) => computePricesPayload(db, params.data));
+        const params = parseParams(pricesParams, rest);
+        const body = await withReadOnlyDb(g, (db) => computePricesPayload(db, params));
         if (index) {
           const wanted = opts.country === 'all' ? 'country:cn' : opts.country;
           const ix = body.indexes.find((i) => i.country === wanted);

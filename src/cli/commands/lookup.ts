@@ -1,7 +1,6 @@
 /** `show`, `search` and `sql`: read-only looks at the database. */
 import type { Command } from 'commander';
 import { SearchIndex } from '../../analytics/search-index.ts';
-import { Db } from '../../store/db.ts';
 import {
   entityFacts,
   entityNames,
@@ -11,17 +10,8 @@ import {
   searchDocuments,
 } from '../../store/queries/entities.ts';
 import { runReadOnlyQuery } from '../../store/read-only-query.ts';
-import { type GlobalOptions, dbPath } from '../context.ts';
+import { type GlobalOptions, withReadOnlyDb } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
-
-async function withDb<T>(g: GlobalOptions, work: (db: Db) => Promise<T>): Promise<T> {
-  const db = await Db.open({ path: dbPath(g), readOnly: true });
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
-}
 
 export function lookupCommands(program: Command): void {
   program
@@ -31,7 +21,7 @@ export function lookupCommands(program: Command): void {
     .option('--limit <n>', 'results', '10')
     .action(async (words: string[], opts: { limit: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      await withDb(g, async (db) => {
+      await withReadOnlyDb(g, async (db) => {
         const hits = new SearchIndex(await searchDocuments(db)).search(words.join(' '), Number(opts.limit) || 10);
         if (g.json) return printJson(hits);
         printTable(hits, ['id', 'kind', 'name_en', 'name_zh', 'name_pinyin', 'match']);
@@ -44,7 +34,7 @@ export function lookupCommands(program: Command): void {
     .argument('<id-or-name...>')
     .action(async (words: string[], _opts: unknown, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      await withDb(g, async (db) => {
+      await withReadOnlyDb(g, async (db) => {
         const query = words.join(' ');
         let [entity] = await getEntities(db, [query]);
         if (!entity) {
@@ -97,13 +87,8 @@ export function lookupCommands(program: Command): void {
       if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
         throw new Error('--timeout must be a number of seconds from 1 to 3600');
       // A time cap (the statement is interrupted) and a memory cap (set by runReadOnlyQuery) on every user query.
-      const db = await Db.open({ path: dbPath(g), readOnly: true });
-      try {
-        const rows = await runReadOnlyQuery(db, query, 10_000, seconds * 1000);
-        if (g.json) return printJson(rows);
-        printTable(rows);
-      } finally {
-        db.close();
-      }
+      const rows = await withReadOnlyDb(g, (db) => runReadOnlyQuery(db, query, 10_000, seconds * 1000));
+      if (g.json) return printJson(rows);
+      printTable(rows);
     });
 }

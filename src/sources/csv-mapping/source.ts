@@ -1,10 +1,10 @@
 /** `neijuan ingest csv --file F --mapping M.yaml`: any CSV, mapped by a YAML file, with the usual validation. */
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { parseDocument } from 'yaml';
 import { InputError } from '../../model/errors.ts';
 import { readCsvRows } from '../csv-rows.ts';
 import { readTextFile } from '../read-file.ts';
+import { parseYamlFile } from '../yaml-document.ts';
 import type { Connector, ReadResult } from '../source.ts';
 import { mapCsvRows } from './map.ts';
 import { type CsvMapping, mappedColumns, mappingSchema } from './schema.ts';
@@ -18,16 +18,7 @@ export interface MappedCsv {
 
 export async function readMapping(path: string): Promise<{ mapping: CsvMapping; sha256: string }> {
   const { text, sha256 } = await readTextFile(path);
-  const doc = parseDocument(text, { uniqueKeys: true });
-  const syntax = doc.errors[0];
-  if (syntax)
-    throw new InputError(path, syntax.linePos?.[0].line ?? null, null, syntax.message.split('\n')[0] ?? 'bad YAML');
-  let js: unknown;
-  try {
-    js = doc.toJS({ maxAliasCount: 1000 });
-  } catch (error) {
-    throw new InputError(path, null, null, `YAML cannot be expanded: ${(error as Error).message}`);
-  }
+  const { value: js } = parseYamlFile(path, text);
   const parsed = mappingSchema.safeParse(js ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

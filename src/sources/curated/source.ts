@@ -2,10 +2,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
 import { InputError } from '../../model/errors.ts';
 import { idPrefixOf } from '../../model/types.ts';
 import { readTextFile } from '../read-file.ts';
+import { parseYamlFile } from '../yaml-document.ts';
 import type { Connector, ReadResult } from '../source.ts';
 import { mapCurated } from './map.ts';
 import { type CuratedFile, curatedFileSchema } from './schema.ts';
@@ -21,10 +22,7 @@ export interface CuratedInput {
 export async function readCuratedFile(file: string): Promise<{ input: CuratedInput; sha256: string }> {
   const { text, sha256 } = await readTextFile(file);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const syntax = doc.errors[0];
-  if (syntax)
-    throw new InputError(file, syntax.linePos?.[0].line ?? null, null, syntax.message.split('\n')[0] ?? 'bad YAML');
+  const { doc, value: js } = parseYamlFile(file, text, lineCounter);
   const lineOf = (path: (string | number)[]): number | null => {
     for (let p = path; p.length > 0; p = p.slice(0, -1)) {
       const node = doc.getIn(p, true) as { range?: [number, number, number] } | undefined;
@@ -32,13 +30,6 @@ export async function readCuratedFile(file: string): Promise<{ input: CuratedInp
     }
     return null;
   };
-  let js: unknown;
-  try {
-    // maxAliasCount bounds alias expansion ("billion laughs"); its error, like any other here, names the file.
-    js = doc.toJS({ maxAliasCount: 1000 });
-  } catch (error) {
-    throw new InputError(file, null, null, `YAML cannot be expanded: ${(error as Error).message}`);
-  }
   const parsed = curatedFileSchema.safeParse(js ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

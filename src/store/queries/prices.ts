@@ -31,8 +31,7 @@ export async function pricePoints(
     SELECT p.vendor_id, coalesce(e.name_en, e.name_zh) AS vendor, pl.country AS vendor_country, p.model, p.tier,
       p.kind, p.date, p.currency, p.input, p.output, p.note, p.source_id
     FROM prices p LEFT JOIN entities e ON e.id = p.vendor_id
-    LEFT JOIN (SELECT entity_id, min(country) AS country FROM entity_place GROUP BY entity_id) pl
-      ON pl.entity_id = p.vendor_id
+    LEFT JOIN entity_place pl ON pl.entity_id = p.vendor_id
     WHERE (${vendor}::VARCHAR IS NULL OR p.vendor_id = ${vendor})
       AND (${country}::VARCHAR IS NULL OR pl.country = ${country})
     ORDER BY p.date, p.vendor_id, p.model, p.tier, p.kind, p.source_id`);

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'preact/hooks';
 import type { BlocRow } from '../api.ts';
-import { PlotFigure } from './plot-figure.tsx';
+import { chartWidth, PlotFigure } from './plot-figure.tsx';
 
 export const BLOC_LABELS: Record<string, string> = {
   CN: 'China',
@@ -31,7 +31,7 @@ export function BlocChart({ rows, label, yLabel }: { rows: BlocRow[]; label: str
   const make = useCallback(
     () =>
       Plot.plot({
-        width: Math.min(900, Math.max(320, document.body.clientWidth - 32)),
+        width: chartWidth(),
         height: 320,
         marginLeft: 56,
         x: { label: 'Year', tickFormat: 'd' },

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'preact/hooks';
 import { api, type CityRow } from '../api.ts';
-import { PlotFigure } from '../components/plot-figure.tsx';
+import { chartWidth, PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { useLoad, useQueryParam } from '../hooks.ts';
 
@@ -31,7 +31,7 @@ export function Cities() {
   const make = useCallback(
     () =>
       Plot.plot({
-        width: Math.min(900, Math.max(320, document.body.clientWidth - 32)),
+        width: chartWidth(),
         height: 30 + top.length * 24,
         marginLeft: 100,
         x: { label: (sort.replace(/_/g, ' ') ?? '') + ' →', grid: true },

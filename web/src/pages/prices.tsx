@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'preact/hooks';
 import { api, type PriceIndex, type PricePoint } from '../api.ts';
 import { Choice } from '../components/choice.tsx';
-import { PlotFigure } from '../components/plot-figure.tsx';
+import { chartWidth, PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { useLoad, useQueryParam } from '../hooks.ts';
 
@@ -39,7 +39,7 @@ function IndexView({
   const make = useCallback(
     () =>
       Plot.plot({
-        width: Math.min(900, Math.max(320, document.body.clientWidth - 32)),
+        width: chartWidth(),
         height: 300,
         marginLeft: 48,
         x: { type: 'utc', label: 'Month' },
@@ -173,7 +173,7 @@ export function Prices() {
   const make = useCallback(
     () =>
       Plot.plot({
-        width: Math.min(900, Math.max(320, document.body.clientWidth - 32)),
+        width: chartWidth(),
         height: 380,
         marginLeft: 56,
         x: { type: 'utc', label: 'Date' },

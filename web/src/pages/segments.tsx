@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'preact/hooks';
 import { api, type InvolutionYear } from '../api.ts';
-import { PlotFigure } from '../components/plot-figure.tsx';
+import { chartWidth, PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { useLoad, useQueryParam } from '../hooks.ts';
 
@@ -23,7 +23,7 @@ function IndexChart({ years }: { years: InvolutionYear[] }) {
   const make = useCallback(
     () =>
       Plot.plot({
-        width: Math.min(900, Math.max(320, document.body.clientWidth - 32)),
+        width: chartWidth(),
         height: 280,
         marginLeft: 48,
         x: { label: 'Year', tickFormat: 'd' },
@@ -63,7 +63,7 @@ function PlayersChart({ years }: { years: InvolutionYear[] }) {
   const make = useCallback(
     () =>
       Plot.plot({
-        width: Math.min(900, Math.max(320, document.body.clientWidth - 32)),
+        width: chartWidth(),
         height: 240,
         marginLeft: 40,
         x: { label: 'Year', tickFormat: 'd' },
