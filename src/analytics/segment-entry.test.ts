@@ -10,6 +10,7 @@ function player(over: Partial<PlayerRow>): PlayerRow {
     org: 'org:x',
     name: 'X',
     kind: 'company',
+    ai_class: 'maker',
     city: null,
     founded: null,
     founded_source: null,
@@ -40,6 +41,7 @@ test('a university founded in 1893 enters with its first release, never its foun
   const s = playerSpan(
     player({
       kind: 'university',
+      ai_class: 'research',
       founded: 1893,
       first_release: '2019-07-01',
       first_release_source: 'src:r',
@@ -64,7 +66,9 @@ test('a pure player founded shortly before its first evidence enters at its foun
   assert.equal(broad.entry?.rule, 'listed');
   // No evidence at all: the founding year of a pure player is all there is.
   assert.equal(playerSpan(player({ founded: 2016 }), 2024).entry?.rule, 'founded');
-  assert.equal(playerSpan(player({ kind: 'lab', founded: 2016 }), 2024).entry, null);
+  assert.equal(playerSpan(player({ kind: 'lab', ai_class: 'research', founded: 2016 }), 2024).entry, null);
+  // The group follows the AI class, not the kind: a company's own AI lab is a commercial player.
+  assert.equal(playerSpan(player({ kind: 'lab', ai_class: 'maker', founded: 2016 }), 2024).entry?.rule, 'founded');
 });
 
 test('the earliest evidence wins, and a cited entry wins a tie of years', () => {

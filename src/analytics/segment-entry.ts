@@ -14,7 +14,7 @@
  * it covers those years: never within the censoring boundary.
  */
 import type { PlayerRow } from '../store/queries/segments.ts';
-import { RESEARCH_KINDS } from '../store/queries/segments.ts';
+import { RESEARCH_AI_CLASSES } from '../model/types.ts';
 
 export const FOUNDING_LEAD_YEARS = 2;
 export const SILENT_YEARS = 2;
@@ -53,7 +53,7 @@ export function lastCompleteYear(date: string): number {
 }
 
 export function playerSpan(p: PlayerRow, censorYear: number): PlayerSpan {
-  const group = (RESEARCH_KINDS as readonly string[]).includes(p.kind) ? 'research' : 'commercial';
+  const group = (RESEARCH_AI_CLASSES as readonly string[]).includes(p.ai_class) ? 'research' : 'commercial';
   const evidence: { date: string; rule: EntryRule; source_id: string | null; thing?: string | null; detail: string }[] =
     [];
   if (p.entered) evidence.push({ date: p.entered, rule: 'cited', source_id: p.entered_source, detail: 'cited entry' });

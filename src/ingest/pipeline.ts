@@ -59,6 +59,9 @@ const ORDER: readonly TableName[] = [
   'epochModelCountries',
   'dataIssues',
   'resolutions',
+  'claims',
+  'claimEvidence',
+  'entityRedirects',
 ];
 
 /** Ingests one input. On any error nothing is written but the failed run's log row, and the error is rethrown. */

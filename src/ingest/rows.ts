@@ -28,6 +28,7 @@ export function bundleToCells(dataset: string, b: Bundle): Record<TableName, Cel
       f.note,
       f.estimate,
       f.sourceId,
+      f.scope ?? null,
     ]),
     relations: b.relations.map((r) => [dataset, r.subjectId, r.predicate, r.objectId, r.sourceId]),
     observations: b.observations.map((o) => [
@@ -69,5 +70,24 @@ export function bundleToCells(dataset: string, b: Bundle): Record<TableName, Cel
     epochModelCountries: b.epochModels.flatMap((m) => m.countries.map((c) => [dataset, m.modelId, c])),
     dataIssues: b.issues.map((i) => [dataset, i.sourceId, i.entityId ?? '', i.field, i.value, i.message, i.line ?? 0]),
     resolutions: b.resolutions.map((r) => [dataset, r.rawName, r.entityId, r.method]),
+    claims: b.claims.map((c) => [
+      dataset,
+      c.id,
+      c.subjectId,
+      c.attr,
+      c.value,
+      c.unit,
+      c.counts,
+      c.speaker,
+      c.occasionId,
+      c.saidOn,
+      c.status,
+      c.note,
+      c.sourceId,
+    ]),
+    claimEvidence: b.claims.flatMap((c) =>
+      c.evidence.map((e, i) => [dataset, c.id, i + 1, e.stance, e.note, e.sourceId, e.entityId, e.attr, e.value]),
+    ),
+    entityRedirects: b.redirects.map((r) => [dataset, r.oldId, r.newId, r.sourceId]),
   };
 }

@@ -1,5 +1,5 @@
 /** What a connector's mapper produces from one input: model rows, ready to stage and merge. */
-import type { DataIssue, Entity, Fact, NameKind, Observation, Price, Relation, Source } from './types.ts';
+import type { Claim, DataIssue, Entity, Fact, NameKind, Observation, Price, Redirect, Relation, Source } from './types.ts';
 
 export interface NameRow {
   entityId: string;
@@ -44,6 +44,8 @@ export interface Bundle {
   epochModels: EpochModelRow[];
   issues: DataIssue[];
   resolutions: Resolution[];
+  claims: Claim[];
+  redirects: Redirect[];
 }
 
 export function emptyBundle(): Bundle {
@@ -60,5 +62,7 @@ export function emptyBundle(): Bundle {
     epochModels: [],
     issues: [],
     resolutions: [],
+    claims: [],
+    redirects: [],
   };
 }

@@ -124,12 +124,13 @@ export const PREDICATES = [
   'chief_scientist_of',
   'product_of',
   'distinct_from',
+  'has_office_in',
 ] as const;
 export type Predicate = (typeof PREDICATES)[number];
 
 /**
  * Attributes that legitimately hold several values at once (an entity has several domains, countries, links…).
- * Every other attribute with two different values from two sources is a dispute.
+ * Every other attribute with two different values for the same scope, period and unit is a dispute (store/queries/disputes.ts).
  */
 export const MULTI_VALUED_ATTRIBUTES: readonly string[] = [
   'domain',
@@ -144,6 +145,9 @@ export const MULTI_VALUED_ATTRIBUTES: readonly string[] = [
   'international_brand',
   'campus_location',
   'claim',
+  // Two websites, or a primary and a secondary listing, are both true at once.
+  'website',
+  'stock_listing',
 ];
 
 /** Where a fact comes from. Every fact, relation, observation and price points at one. */
@@ -186,6 +190,55 @@ export interface Fact {
   asOf: string | null;
   note: string | null;
   estimate: boolean;
+  sourceId: string;
+  /** What part or event of the entity the fact is about ("predecessor school"); facts of different scopes never dispute. */
+  scope?: string | null;
+}
+
+/**
+ * An organisation's AI relevance (docs/FORMAT.md): `maker` (AI is its business), `adopter` (its business is elsewhere;
+ * it built or filed a model for its own trade), `research`, `government`, `investor`, `other` (named in an AI context
+ * but none of these, e.g. a game studio among Hangzhou's "Six Little Dragons"). Counts of AI organisations
+ * use makers (and research where they say so); adopters are shown apart.
+ */
+export const AI_CLASSES = ['maker', 'adopter', 'research', 'government', 'investor', 'other'] as const;
+export type AiClass = (typeof AI_CLASSES)[number];
+/** The classes every count of "AI organisations" counts: makers, and public research (research and government labs). */
+export const COUNTED_AI_CLASSES: readonly AiClass[] = ['maker', 'research', 'government'];
+/** Of those, the ones counted as public research rather than commercial players. */
+export const RESEARCH_AI_CLASSES: readonly AiClass[] = ['research', 'government'];
+
+export const CLAIM_STATUSES = ['corroborated', 'uncorroborated', 'contradicted'] as const;
+export const CLAIM_STANCES = ['corroborates', 'contradicts', 'context'] as const;
+
+/** A spoken or reported figure: who said it, where and when, what it counts, and whether it is borne out. */
+export interface Claim {
+  id: string;
+  subjectId: string;
+  attr: string;
+  value: string;
+  unit: string | null;
+  counts: string;
+  speaker: string;
+  occasionId: string | null;
+  saidOn: string | null;
+  status: (typeof CLAIM_STATUSES)[number];
+  note: string | null;
+  sourceId: string;
+  evidence: {
+    stance: (typeof CLAIM_STANCES)[number];
+    note: string;
+    sourceId: string;
+    entityId: string | null;
+    attr: string | null;
+    value: string | null;
+  }[];
+}
+
+/** An id an entity was known by before a merge. */
+export interface Redirect {
+  oldId: string;
+  newId: string;
   sourceId: string;
 }
 

@@ -16,6 +16,7 @@ export const cityRowSchema = z.object({
   name_zh: z.string().nullable(),
   province: z.string().nullable(),
   ai_organizations: z.number().int(),
+  ai_adopters: z.number().int(),
   llm_makers: z.number().int(),
   notable_models: z.number().int(),
   universities: z.number().int(),

@@ -3,6 +3,7 @@
  * the store, declared here so the OpenAPI document describes every response.
  */
 import { z } from '@hono/zod-openapi';
+import { AI_CLASSES, CLAIM_STANCES, CLAIM_STATUSES } from '../model/types.ts';
 import { sourceSchema } from './provenance.ts';
 
 const nullableString = z.string().nullable();
@@ -43,10 +44,44 @@ export const entityPayload = z
         note: nullableString,
         estimate: z.boolean(),
         source_id: z.string(),
+        scope: nullableString,
         disputed: z.boolean(),
       }),
     ),
     disputed: z.array(z.string()),
+    ai_class: z
+      .object({
+        class: z.enum(AI_CLASSES),
+        basis: z.string().openapi({ description: 'cited, estimate, kind, or the rule that gave the class' }),
+        source_id: nullableString,
+      })
+      .nullable(),
+    claims: z.array(
+      z.object({
+        id: z.string(),
+        subject_id: z.string(),
+        attr: z.string(),
+        value: z.string(),
+        unit: nullableString,
+        counts: z.string(),
+        speaker: z.string(),
+        occasion_id: nullableString,
+        said_on: nullableString,
+        status: z.enum(CLAIM_STATUSES),
+        note: nullableString,
+        source_id: z.string(),
+        evidence: z.array(
+          z.object({
+            stance: z.enum(CLAIM_STANCES),
+            note: z.string(),
+            source_id: z.string(),
+            entity_id: nullableString,
+            attr: nullableString,
+            value: nullableString,
+          }),
+        ),
+      }),
+    ),
     relations: z.array(
       z.object({
         direction: z.enum(['out', 'in']),

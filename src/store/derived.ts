@@ -10,4 +10,5 @@ export async function refreshDerived(db: Db): Promise<void> {
   await db.exec('CREATE OR REPLACE TABLE release_segments AS SELECT * FROM release_segments_v');
   // After release_segments, which it reads.
   await db.exec('CREATE OR REPLACE TABLE llm_releases AS SELECT * FROM llm_releases_v');
+  await db.exec('CREATE OR REPLACE TABLE org_profile AS SELECT * FROM org_profile_v');
 }

@@ -2,7 +2,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { SEGMENTS, ENTITY_KINDS } from '../../model/types.ts';
 import {
+  entityClaims,
   entityFacts,
+  entityProfile,
   entityNames,
   entityRelations,
   entitySourceIds,
@@ -10,6 +12,7 @@ import {
   getEntities,
   getSources,
   listEntities,
+  redirectOf,
 } from '../../store/queries/entities.ts';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
@@ -55,6 +58,7 @@ const oneRoute = createRoute({
   responses: {
     200: { description: 'The entity', content: { 'application/json': { schema: entityPayload } } },
     400: { description: 'A malformed id', content: { 'application/json': { schema: errorSchema } } },
+    301: { description: 'The id was merged into another entity: Location names it' },
     404: { description: 'No such entity', content: { 'application/json': { schema: errorSchema } } },
   },
 });
@@ -70,18 +74,40 @@ export function entityRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(oneRoute, async (c) => {
     const { id } = c.req.valid('param');
     const [entity] = await getEntities(deps.db, [id]);
-    if (!entity) return c.json({ error: `no entity with id ${id}` }, 404);
-    const [names, facts, relations, entitySources, timeline] = await Promise.all([
+    if (!entity) {
+      const survivor = await redirectOf(deps.db, id);
+      if (survivor) return c.redirect(`/api/entities/${encodeURIComponent(survivor)}`, 301);
+      return c.json({ error: `no entity with id ${id}` }, 404);
+    }
+    const [names, facts, relations, entitySources, timeline, claims, profile] = await Promise.all([
       entityNames(deps.db, id),
       entityFacts(deps.db, id),
       entityRelations(deps.db, id),
       entitySourceIds(deps.db, id),
       entityTimeline(deps.db, id),
+      entityClaims(deps.db, id),
+      entityProfile(deps.db, id),
     ]);
     const ids = new Set<string>(entitySources);
-    for (const row of [...names, ...facts, ...relations, ...timeline]) ids.add(row.source_id);
+    for (const row of [...names, ...facts, ...relations, ...timeline, ...claims]) ids.add(row.source_id);
+    for (const claim of claims) for (const e of claim.evidence) ids.add(e.source_id);
+    if (profile?.source_id) ids.add(profile.source_id);
     const sources = await getSources(deps.db, [...ids]);
     const disputed = [...new Set(facts.filter((f) => f.disputed).map((f) => f.attr))];
-    return c.json({ entity, names, facts, disputed, relations, timeline, entity_sources: entitySources, sources }, 200);
+    return c.json(
+      {
+        entity,
+        ai_class: profile?.ai_class ? { class: profile.ai_class, basis: profile.basis ?? '', source_id: profile.source_id } : null,
+        names,
+        facts,
+        disputed,
+        claims,
+        relations,
+        timeline,
+        entity_sources: entitySources,
+        sources,
+      },
+      200,
+    );
   });
 }

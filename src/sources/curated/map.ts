@@ -43,11 +43,50 @@ export function mapCurated(inputs: readonly CuratedInput[]): Bundle {
           note: f.note ?? null,
           estimate: f.estimate ?? false,
           sourceId: f.source,
+          scope: f.scope ?? null,
         });
       }
+      for (const oldId of e.formerly) b.redirects.push({ oldId, newId: e.id, sourceId: nameSource });
       for (const r of e.relations) {
         b.relations.push({ subjectId: e.id, predicate: r.pred, objectId: r.object, sourceId: r.source });
       }
+    }
+    for (const f of data.facts) {
+      b.facts.push({
+        entityId: f.entity,
+        attr: f.attr,
+        value: f.value,
+        unit: f.unit ?? null,
+        asOf: f.as_of ?? null,
+        note: f.note ?? null,
+        estimate: f.estimate ?? false,
+        sourceId: f.source,
+        scope: f.scope ?? null,
+      });
+    }
+    for (const c of data.claims) {
+      b.claims.push({
+        id: c.id,
+        subjectId: c.subject,
+        attr: c.attr,
+        value: c.value,
+        unit: c.unit ?? null,
+        counts: c.counts,
+        speaker: c.speaker,
+        occasionId: c.occasion ?? null,
+        saidOn: c.date ?? null,
+        status: c.status,
+        note: c.note ?? null,
+        sourceId: c.source,
+        evidence: c.evidence.map((ev) => ({
+          stance: ev.stance,
+          note: ev.note,
+          sourceId: ev.source,
+          entityId: ev.entity ?? null,
+          attr: ev.attr ?? null,
+          value: ev.value ?? null,
+        })),
+      });
     }
     for (const o of data.observations) {
       b.observations.push({

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter } from 'yaml';
 import { InputError } from '../../model/errors.ts';
-import { idPrefixOf } from '../../model/types.ts';
+import { AI_CLASSES, familyOf, idPrefixOf } from '../../model/types.ts';
 import { readTextFile } from '../read-file.ts';
 import { parseYamlFile } from '../yaml-document.ts';
 import type { Connector, ReadResult } from '../source.ts';
@@ -71,11 +71,38 @@ export function checkCurated(inputs: CuratedInput[]): void {
   const needEntity = (input: CuratedInput, path: (string | number)[], id: string) => {
     if (!entities.has(id)) fail(input, path, `unknown entity ${id}`);
   };
+  const kindOf = new Map(inputs.flatMap((input) => input.data.entities.map((e) => [e.id, e.kind] as const)));
+  const formerly = new Map<string, string>();
+  const checkFact = (input: CuratedInput, path: (string | number)[], entityId: string, attr: string, value: string) => {
+    if (attr === 'ai_class') {
+      const kind = kindOf.get(entityId);
+      if (kind === undefined || familyOf(kind) !== 'organization')
+        fail(input, [...path, 'attr'], `ai_class applies to organisations; ${entityId} is a ${kind ?? 'unknown entity'}`);
+      if (!(AI_CLASSES as readonly string[]).includes(value))
+        fail(input, [...path, 'value'], `ai_class must be one of ${AI_CLASSES.join(', ')}`);
+    }
+  };
   for (const input of inputs) {
     input.data.entities.forEach((e, i) => {
+      e.formerly.forEach((old, j) => {
+        if (entities.has(old)) fail(input, ['entities', i, 'formerly', j], `${old} is a curated entity of its own`);
+        const seen = formerly.get(old);
+        if (seen && seen !== e.id) fail(input, ['entities', i, 'formerly', j], `${old} already redirects to ${seen}`);
+        formerly.set(old, e.id);
+      });
+      const hqCities = e.relations.filter((r) => r.pred === 'headquartered_in' && r.object.startsWith('city:'));
+      if (new Set(hqCities.map((r) => r.object)).size > 1) {
+        const j = e.relations.indexOf(hqCities[1] as (typeof hqCities)[number]);
+        fail(
+          input,
+          ['entities', i, 'relations', j, 'object'],
+          `${e.id} has two headquarter cities; keep one primary headquarters and make the others has_office_in`,
+        );
+      }
       e.sources.forEach((s, j) => needSource(input, ['entities', i, 'sources', j], s));
       e.facts.forEach((f, j) => {
         needSource(input, ['entities', i, 'facts', j, 'source'], f.source);
+        checkFact(input, ['entities', i, 'facts', j], e.id, f.attr, f.value);
         if (f.attr === 'founded') {
           // A year, or a date whose year is plausible.
           const year = Number(/^(\d{3,4})(-\d{2}(-\d{2})?)?$/.exec(f.value)?.[1] ?? NaN);
@@ -88,6 +115,24 @@ export function checkCurated(inputs: CuratedInput[]): void {
         needSource(input, ['entities', i, 'relations', j, 'source'], r.source);
         needEntity(input, ['entities', i, 'relations', j, 'object'], r.object);
       });
+    });
+    input.data.facts.forEach((f, i) => {
+      needEntity(input, ['facts', i, 'entity'], f.entity);
+      needSource(input, ['facts', i, 'source'], f.source);
+      checkFact(input, ['facts', i], f.entity, f.attr, f.value);
+    });
+    input.data.claims.forEach((c, i) => {
+      needEntity(input, ['claims', i, 'subject'], c.subject);
+      needSource(input, ['claims', i, 'source'], c.source);
+      if (c.occasion) needEntity(input, ['claims', i, 'occasion'], c.occasion);
+      c.evidence.forEach((ev, j) => {
+        needSource(input, ['claims', i, 'evidence', j, 'source'], ev.source);
+        if (ev.entity) needEntity(input, ['claims', i, 'evidence', j, 'entity'], ev.entity);
+      });
+      if (c.status === 'corroborated' && !c.evidence.some((ev) => ev.stance === 'corroborates'))
+        fail(input, ['claims', i, 'status'], 'a corroborated claim needs evidence that corroborates it');
+      if (c.status === 'contradicted' && !c.evidence.some((ev) => ev.stance === 'contradicts'))
+        fail(input, ['claims', i, 'status'], 'a contradicted claim needs evidence that contradicts it');
     });
     input.data.observations.forEach((o, i) => {
       needSource(input, ['observations', i, 'source'], o.source);
@@ -124,7 +169,8 @@ export async function readCuratedDir(dir: string): Promise<ReadResult<CuratedInp
   }
   checkCurated(inputs);
   const rows = inputs.reduce(
-    (n, i) => n + i.data.entities.length + i.data.observations.length + i.data.prices.length,
+    (n, i) =>
+      n + i.data.entities.length + i.data.observations.length + i.data.prices.length + i.data.facts.length + i.data.claims.length,
     0,
   );
   return { dataset: 'curated', input: dir, sha256: hash.digest('hex'), records: inputs, rowsRead: rows };

@@ -118,7 +118,10 @@ export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
       continue;
     }
     const base = `model:${slugify(row.model) || 'unnamed'}`;
-    let modelId = base;
+    // A model another input already names exactly ("ERNIE 4.0" in the curated set) is that model, not a new one.
+    const known = resolver.resolve(row.model, 'ai-model');
+    const reuse = known.type === 'match' && known.method === 'exact' && !usedModelIds.has(known.entityId);
+    let modelId = reuse ? known.entityId : base;
     if (usedModelIds.has(modelId)) {
       modelId = `${base}-line-${row.line}`;
       issue(row, modelId, 'Model', row.model, `model name repeats an earlier row; kept as ${modelId}`);
@@ -198,22 +201,27 @@ export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
       if (id === null) return;
       b.relations.push({ subjectId: id, predicate: 'developed', objectId: modelId, sourceId: src });
     });
-    // When a row names one country only ("China" or "China,China"), every organisation it created is there;
-    // several countries cannot be paired with several organisations safely, so they are left unplaced.
-    const onlyCode = codes.length === 1 ? codes[0] : undefined;
-    if (onlyCode) {
-      orgNames.forEach((raw, i) => {
-        const id = orgIds[i];
-        if (id && createdOrgs.get(raw) === id) {
-          b.relations.push({
-            subjectId: id,
-            predicate: 'located_in',
-            objectId: `country:${onlyCode.toLowerCase()}`,
-            sourceId: src,
-          });
-        }
-      });
-    }
+    // Country from the organisation, not the row: Epoch lists one country per organisation, in order, when it knows
+    // each ("China,Singapore,China,China" for four). Only then, or when the row has one organisation and one country,
+    // is an organisation it created placed there. A row with four organisations and one country ("China" for Sun
+    // Yat-sen University and UC Irvine) cannot say which is where, so its organisations stay unplaced by this row.
+    const countryOf = (i: number): string | undefined => {
+      if (orgNames.length === 1) return codes.length === 1 ? codes[0] : undefined;
+      if (labels.length !== orgNames.length) return undefined;
+      return COUNTRY_CODES[labels[i] ?? ''];
+    };
+    orgNames.forEach((raw, i) => {
+      const id = orgIds[i];
+      const code = countryOf(i);
+      if (id && code && createdOrgs.get(raw) === id) {
+        b.relations.push({
+          subjectId: id,
+          predicate: 'located_in',
+          objectId: `country:${code.toLowerCase()}`,
+          sourceId: src,
+        });
+      }
+    });
 
     b.epochModels.push({
       modelId,

@@ -1,5 +1,6 @@
 /** Named SQL for the city league. */
 import type { Db } from '../db.ts';
+import { COUNTED_AI_CLASSES } from '../../model/types.ts';
 import { sql } from '../sql.ts';
 
 export interface CityCount {
@@ -24,6 +25,8 @@ export interface CityLeagueRow {
   name_zh: string | null;
   province: string | null;
   ai_organizations: number;
+  /** Organisations whose business is elsewhere (a bank, a dairy) with a model of their own: not AI organisations. */
+  ai_adopters: number;
   llm_makers: number;
   notable_models: number;
   universities: number;
@@ -33,7 +36,6 @@ export interface CityLeagueRow {
   [key: string]: unknown;
 }
 
-const ORG_KINDS = ['company', 'lab', 'university', 'government', 'investor', 'organization'];
 
 /**
  * The city league: per city, AI organisations, LLM makers (from the LLM list), notable models (from the Epoch
@@ -46,13 +48,15 @@ export async function cityLeague(
   notableDataset: string | null,
 ): Promise<CityLeagueRow[]> {
   return db.all<CityLeagueRow>(sql`
-    WITH ai_org AS (
-      SELECT e.id, p.city, p.province FROM entities e JOIN entity_place p ON p.entity_id = e.id
-      WHERE list_contains(${ORG_KINDS}::VARCHAR[], e.kind) AND p.city IS NOT NULL
-        AND (${country}::VARCHAR IS NULL OR p.country = ${country})
-        AND (EXISTS (SELECT 1 FROM entity_segments s WHERE s.entity_id = e.id)
-          OR EXISTS (SELECT 1 FROM relations r WHERE r.subject_id = e.id AND r.predicate = 'developed'))
+    WITH active AS (
+      SELECT e.entity_id AS id, e.ai_class, p.city, p.province FROM org_profile e JOIN entity_place p ON p.entity_id = e.entity_id
+      WHERE p.city IS NOT NULL AND (${country}::VARCHAR IS NULL OR p.country = ${country})
+        AND (EXISTS (SELECT 1 FROM entity_segments s WHERE s.entity_id = e.entity_id)
+          OR EXISTS (SELECT 1 FROM relations r WHERE r.subject_id = e.entity_id AND r.predicate = 'developed'))
     ),
+    -- AI organisations are makers and public research; adopters (a bank with a filed model) are counted apart.
+    ai_org AS (SELECT id, city, province FROM active WHERE list_contains(${COUNTED_AI_CLASSES}::VARCHAR[], ai_class)),
+    adopters AS (SELECT city, count(*) AS n FROM active WHERE ai_class = 'adopter' GROUP BY city),
     llm AS (SELECT DISTINCT subject_id AS id FROM relations WHERE predicate = 'developed' AND dataset LIKE 'llms-in-china:%'),
     notable AS (
       SELECT DISTINCT r.subject_id AS org, m.model_id FROM epoch_models m
@@ -80,6 +84,7 @@ export async function cityLeague(
     )
     SELECT o.city, c.name_en, c.name_zh, min(o.province) AS province,
       count(DISTINCT o.id)::INT AS ai_organizations,
+      coalesce((SELECT n FROM adopters ad WHERE ad.city = o.city), 0)::INT AS ai_adopters,
       count(DISTINCT o.id) FILTER (WHERE o.id IN (SELECT id FROM llm))::INT AS llm_makers,
       (SELECT count(DISTINCT n.model_id) FROM notable n WHERE n.org IN (SELECT id FROM ai_org a2 WHERE a2.city = o.city))::INT AS notable_models,
       coalesce((SELECT n FROM unis u WHERE u.city = o.city), 0)::INT AS universities,

@@ -1,28 +1,50 @@
 /** Named SQL for the data checks and the coverage report (docs/DATA.md). */
 import type { Db } from '../db.ts';
-import { MULTI_VALUED_ATTRIBUTES } from '../../model/types.ts';
+import { COUNTED_AI_CLASSES } from '../../model/types.ts';
+import { IDENTITY_ATTRIBUTES } from '../../model/resolver.ts';
 import { sql } from '../sql.ts';
+import { disputedGroups } from './disputes.ts';
 
 const ORG_KINDS = ['company', 'lab', 'university', 'government', 'investor', 'organization'];
 
+/** Organisations active in AI (an AI segment, or a model they developed), with their AI class and how it is known. */
+const ACTIVE_ORGS = sql`
+  SELECT e.id, e.kind, op.ai_class, op.basis FROM entities e JOIN org_profile op ON op.entity_id = e.id
+  WHERE EXISTS (SELECT 1 FROM entity_segments s WHERE s.entity_id = e.id)
+    OR EXISTS (SELECT 1 FROM relations r WHERE r.subject_id = e.id AND r.predicate = 'developed')`;
+
 /**
- * Chinese AI organisations: organisations placed in China (directly, or through their city or province) that carry
- * an AI segment or developed a model.
+ * Organisations placed in China (directly, or through their city or province) that are active in AI, per AI class
+ * and kind: the makers and public research are the "Chinese AI organisations"; adopters and unclassified ones are
+ * counted apart.
  */
-export async function chineseAiOrganizations(db: Db): Promise<{ kind: string; n: number }[]> {
+export async function chineseAiOrganizations(
+  db: Db,
+): Promise<{ ai_class: string | null; basis: string | null; kind: string; n: number; counted: boolean }[]> {
   return db.all(sql`
-    SELECT e.kind, count(*)::INT AS n FROM entities e JOIN entity_place p ON p.entity_id = e.id
-    WHERE p.country = 'country:cn' AND list_contains(${ORG_KINDS}::VARCHAR[], e.kind)
-      AND (EXISTS (SELECT 1 FROM entity_segments s WHERE s.entity_id = e.id)
-        OR EXISTS (SELECT 1 FROM relations r WHERE r.subject_id = e.id AND r.predicate = 'developed'))
-    GROUP BY ALL ORDER BY n DESC, e.kind`);
+    WITH a AS (${ACTIVE_ORGS})
+    SELECT a.ai_class, a.basis, a.kind, count(*)::INT AS n,
+      coalesce(list_contains(${COUNTED_AI_CLASSES}::VARCHAR[], a.ai_class), false) AS counted
+    FROM a JOIN entity_place p ON p.entity_id = a.id
+    WHERE p.country = 'country:cn'
+    GROUP BY ALL ORDER BY counted DESC, a.ai_class NULLS LAST, n DESC, a.kind, a.basis`);
+}
+
+/** Active Chinese organisations whose AI class rests on no cited source (a rule, or nothing): each should get one. */
+export async function chineseOrganizationsWithoutCitedClass(db: Db): Promise<{ id: string; kind: string }[]> {
+  return db.all(sql`
+    WITH a AS (${ACTIVE_ORGS})
+    SELECT a.id, a.kind FROM a JOIN entity_place p ON p.entity_id = a.id
+    WHERE p.country = 'country:cn' AND a.kind NOT IN ('university') AND (a.basis IS NULL OR a.basis NOT IN ('cited', 'estimate'))
+    ORDER BY a.id`);
 }
 
 export async function organizationsPerSegment(db: Db): Promise<{ segment: string; cn: number; elsewhere: number }[]> {
   return db.all(sql`
     SELECT s.segment, count(DISTINCT s.entity_id) FILTER (WHERE p.country = 'country:cn')::INT AS cn,
       count(DISTINCT s.entity_id) FILTER (WHERE p.country IS DISTINCT FROM 'country:cn')::INT AS elsewhere
-    FROM entity_segments s JOIN entities e ON e.id = s.entity_id AND list_contains(${ORG_KINDS}::VARCHAR[], e.kind)
+    FROM entity_segments s JOIN org_profile e ON e.entity_id = s.entity_id
+      AND list_contains(${COUNTED_AI_CLASSES}::VARCHAR[], e.ai_class)
     LEFT JOIN entity_place p ON p.entity_id = s.entity_id
     GROUP BY ALL ORDER BY cn DESC, s.segment`);
 }
@@ -33,10 +55,8 @@ export async function aiOrganizationsPerCity(
 ): Promise<{ city: string; name: string; n: number }[]> {
   return db.all(sql`
     SELECT p.city, coalesce(c.name_en, c.name_zh) AS name, count(*)::INT AS n
-    FROM entities e JOIN entity_place p ON p.entity_id = e.id JOIN entities c ON c.id = p.city
-    WHERE list_contains(${ORG_KINDS}::VARCHAR[], e.kind)
-      AND (EXISTS (SELECT 1 FROM entity_segments s WHERE s.entity_id = e.id)
-        OR EXISTS (SELECT 1 FROM relations r WHERE r.subject_id = e.id AND r.predicate = 'developed'))
+    FROM (${ACTIVE_ORGS}) e JOIN entity_place p ON p.entity_id = e.id JOIN entities c ON c.id = p.city
+    WHERE list_contains(${COUNTED_AI_CLASSES}::VARCHAR[], e.ai_class)
     GROUP BY ALL ORDER BY n DESC, p.city LIMIT ${limit}`);
 }
 
@@ -67,9 +87,7 @@ export async function coverageTotals(db: Db): Promise<CoverageTotals | undefined
       (SELECT count(*) FROM observations)::INT AS observations,
       (SELECT count(*) FROM prices)::INT AS prices,
       (SELECT count(*) FROM entities WHERE kind = 'person')::INT AS people,
-      (SELECT count(*) FROM (SELECT entity_id, attr FROM facts WHERE NOT list_contains(${MULTI_VALUED_ATTRIBUTES}::VARCHAR[], attr)
-        GROUP BY ALL HAVING count(DISTINCT value) > 1))::INT
-        AS disputed_attributes,
+      (SELECT count(*) FROM (${disputedGroups(sql`entity_id NOT LIKE 'model:%'`)}))::INT AS disputed_attributes,
       (SELECT count(*) FROM data_issues)::INT AS data_issues,
       (SELECT count(*) FROM curated_orgs)::INT AS curated_orgs,
       (SELECT count(*) FROM curated_orgs o WHERE EXISTS
@@ -85,10 +103,12 @@ export async function coverageTotals(db: Db): Promise<CoverageTotals | undefined
 export async function nameCollisions(
   db: Db,
   dataset: string | null,
+  family: 'organization' | null = null,
 ): Promise<{ norm: string; a: string; b: string }[]> {
   return db.all(sql`
     WITH n AS (SELECT DISTINCT n.entity_id, n.norm, e.kind FROM entity_names n JOIN entities e ON e.id = n.entity_id
                WHERE n.kind IN ('en', 'zh', 'alias') AND length(n.norm) > 1
+                 AND (${family}::VARCHAR IS NULL OR list_contains(${ORG_KINDS}::VARCHAR[], e.kind))
                  AND (${dataset}::VARCHAR IS NULL OR (n.dataset = ${dataset} AND e.dataset = ${dataset})))
     SELECT DISTINCT a.norm, a.entity_id AS a, b.entity_id AS b
     FROM n a JOIN n b ON a.norm = b.norm AND a.entity_id < b.entity_id
@@ -146,4 +166,30 @@ export async function priceModelsThatAreNotNames(db: Db): Promise<{ vendor_id: s
     SELECT DISTINCT vendor_id, model FROM prices
     WHERE length(model) > 48 OR regexp_matches(model, '[，。；;,]') OR len(string_split(trim(model), ' ')) > 4
     ORDER BY 1, 2`);
+}
+
+/** Identity keys (IDENTITY_ATTRIBUTES, stock listings) that two entities share: one organisation stored twice. */
+export async function duplicateIdentityKeys(
+  db: Db,
+): Promise<{ attr: string; value: string; a: string; b: string }[]> {
+  return db.all(sql`
+    WITH k AS (SELECT DISTINCT entity_id, attr, lower(trim(value)) AS value FROM facts
+               WHERE list_contains(${[...IDENTITY_ATTRIBUTES, 'stock_listing', 'uscc']}::VARCHAR[], attr)
+                 AND entity_id LIKE 'org:%' AND (attr <> 'stock_listing' OR regexp_matches(value, ':\s*\S')))
+    SELECT DISTINCT a.attr, a.value, a.entity_id AS a, b.entity_id AS b
+    FROM k a JOIN k b ON a.attr = b.attr AND a.value = b.value AND a.entity_id < b.entity_id
+    WHERE NOT EXISTS (SELECT 1 FROM relations r WHERE r.predicate = 'distinct_from'
+      AND ((r.subject_id = a.entity_id AND r.object_id = b.entity_id) OR (r.subject_id = b.entity_id AND r.object_id = a.entity_id)))
+    ORDER BY ALL`);
+}
+
+/** Redirects that would not work: the old id still exists as an entity, or the new one does not. */
+export async function brokenRedirects(db: Db): Promise<{ old_id: string; new_id: string; problem: string }[]> {
+  return db.all(sql`
+    SELECT r.old_id, r.new_id,
+      CASE WHEN r.old_id IN (SELECT id FROM entities) THEN 'the old id is still an entity (another input created it again)'
+        ELSE 'the survivor does not exist' END AS problem
+    FROM entity_redirects r
+    WHERE r.old_id IN (SELECT id FROM entities) OR r.new_id NOT IN (SELECT id FROM entities)
+    ORDER BY r.old_id`);
 }

@@ -1,7 +1,7 @@
 /** Typed queries over entities, their names, facts, relations and sources. */
 import type { Db } from '../db.ts';
-import { MULTI_VALUED_ATTRIBUTES } from '../../model/types.ts';
 import { join, sql, type Sql } from '../sql.ts';
+import { disputedGroups } from './disputes.ts';
 
 export interface KnownNameRow {
   entityId: string;
@@ -105,6 +105,7 @@ export interface FactRow {
   note: string | null;
   estimate: boolean;
   source_id: string;
+  scope: string | null;
   disputed: boolean;
   [key: string]: unknown;
 }
@@ -123,13 +124,15 @@ export async function entityNames(db: Db, id: string): Promise<NameRow[]> {
     WHERE entity_id = ${id} ORDER BY kind, name, source_id`);
 }
 
-/** Facts with a `disputed` flag: true when sources give the attribute different values. */
+/** Facts with a `disputed` flag (see `disputedGroups`: same attribute, scope, period and unit, different values). */
 export async function entityFacts(db: Db, id: string): Promise<FactRow[]> {
   return db.all<FactRow>(sql`
-    SELECT attr, value, unit, as_of, note, estimate, source_id,
-      count(DISTINCT value) OVER (PARTITION BY attr) > 1 AND NOT list_contains(${MULTI_VALUED_ATTRIBUTES}::VARCHAR[], attr) AS disputed
-    FROM (SELECT DISTINCT attr, value, unit, as_of, note, estimate, source_id FROM facts WHERE entity_id = ${id})
-    ORDER BY attr, value, source_id`);
+    WITH d AS (${disputedGroups(sql`entity_id = ${id}`)})
+    SELECT DISTINCT f.attr, f.value, f.unit, f.as_of, f.scope, f.note, f.estimate, f.source_id,
+      EXISTS (SELECT 1 FROM d WHERE d.attr = f.attr AND d.u = coalesce(f.unit, '') AND d.a = coalesce(f.as_of, '')
+        AND d.s = coalesce(f.scope, '')) AS disputed
+    FROM facts f WHERE f.entity_id = ${id}
+    ORDER BY f.attr, f.value, f.source_id`);
 }
 
 export async function entityRelations(db: Db, id: string): Promise<RelationRow[]> {
@@ -244,4 +247,59 @@ export async function sourcesWithPrefix(db: Db, prefix: string): Promise<string[
     sql`SELECT DISTINCT id FROM sources WHERE starts_with(id, ${prefix}) ORDER BY id`,
   );
   return rows.map((r) => r.id);
+}
+
+export interface ClaimRow {
+  id: string;
+  subject_id: string;
+  attr: string;
+  value: string;
+  unit: string | null;
+  counts: string;
+  speaker: string;
+  occasion_id: string | null;
+  said_on: string | null;
+  status: string;
+  note: string | null;
+  source_id: string;
+  evidence: {
+    stance: string;
+    note: string;
+    source_id: string;
+    entity_id: string | null;
+    attr: string | null;
+    value: string | null;
+  }[];
+  [key: string]: unknown;
+}
+
+/** Claims about an entity (or whose evidence concerns it), each with its evidence in order. */
+export async function entityClaims(db: Db, id: string): Promise<ClaimRow[]> {
+  return db.all<ClaimRow>(sql`
+    SELECT c.id, c.subject_id, c.attr, c.value, c.unit, c.counts, c.speaker, c.occasion_id, c.said_on, c.status, c.note,
+      c.source_id,
+      coalesce((SELECT list({stance: e.stance, note: e.note, source_id: e.source_id, entity_id: e.entity_id, attr: e.attr,
+        value: e.value} ORDER BY e.seq) FROM claim_evidence e WHERE e.claim_id = c.id AND e.dataset = c.dataset), []) AS evidence
+    FROM claims c
+    WHERE c.subject_id = ${id} OR c.occasion_id = ${id}
+      OR EXISTS (SELECT 1 FROM claim_evidence e WHERE e.claim_id = c.id AND e.entity_id = ${id})
+    ORDER BY c.id`);
+}
+
+export interface ProfileRow {
+  ai_class: string | null;
+  basis: string | null;
+  source_id: string | null;
+  [key: string]: unknown;
+}
+
+/** An organisation's AI class and what it rests on (null for entities that are not organisations). */
+export async function entityProfile(db: Db, id: string): Promise<ProfileRow | undefined> {
+  return db.one<ProfileRow>(sql`SELECT ai_class, basis, source_id FROM org_profile WHERE entity_id = ${id}`);
+}
+
+/** The entity an old id was merged into, when it was. */
+export async function redirectOf(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.one<{ new_id: string }>(sql`SELECT min(new_id) AS new_id FROM entity_redirects WHERE old_id = ${id}`);
+  return row?.new_id ?? undefined;
 }

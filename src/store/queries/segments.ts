@@ -1,16 +1,21 @@
 /** Named SQL for segments and the involution index: players, their entry and exit, and release credits. */
 import type { Db } from '../db.ts';
+import { COUNTED_AI_CLASSES } from '../../model/types.ts';
 import { sql } from '../sql.ts';
 
-/** Organisation kinds counted as research players (public research): the rest of the player kinds are commercial. */
-export const RESEARCH_KINDS = ['university', 'lab', 'government'] as const;
-const PLAYER_KINDS = ['company', 'lab', 'university', 'government', 'investor', 'organization'] as const;
+/**
+ * Players are organisations whose AI class is counted (makers and public research, `org_profile`); adopters (a bank
+ * with a filed model) and the others are not players of any segment and are counted apart.
+ */
+const PLAYER = sql`(SELECT entity_id FROM org_profile WHERE list_contains(${COUNTED_AI_CLASSES}::VARCHAR[], ai_class))`;
 
 /** What the store knows about one player of a segment: every dated piece of evidence of entry, activity and exit. */
 export interface PlayerRow {
   org: string;
   name: string | null;
   kind: string;
+  /** The organisation's AI class (maker, research or government). */
+  ai_class: string;
   city: string | null;
   founded: number | null;
   founded_source: string | null;
@@ -43,12 +48,11 @@ export interface PlayerRow {
 
 /** Organisations tagged with `segment` (in `country`, or anywhere when null), with the evidence of their entry and exit. */
 export async function segmentPlayers(db: Db, segment: string, country: string | null): Promise<PlayerRow[]> {
-  const kinds = [...PLAYER_KINDS];
   return db.all<PlayerRow>(sql`
     WITH players AS (
-      SELECT DISTINCT s.entity_id AS org FROM entity_segments s JOIN entities e ON e.id = s.entity_id
+      SELECT DISTINCT s.entity_id AS org FROM entity_segments s
       LEFT JOIN entity_place p ON p.entity_id = s.entity_id
-      WHERE s.segment = ${segment} AND list_contains(${kinds}::VARCHAR[], e.kind)
+      WHERE s.segment = ${segment} AND s.entity_id IN ${PLAYER}
         AND (${country}::VARCHAR IS NULL OR p.country = ${country})
     ),
     dated AS (
@@ -88,7 +92,7 @@ export async function segmentPlayers(db: Db, segment: string, country: string | 
       FROM facts WHERE attr IN ('founded', 'founding_date') AND regexp_matches(value, '^[0-9]{4}') GROUP BY entity_id
     ),
     tags AS (SELECT entity_id AS org, count(DISTINCT segment) AS n FROM entity_segments GROUP BY entity_id)
-    SELECT pl.org, coalesce(e.name_en, e.name_zh) AS name, e.kind, p.city,
+    SELECT pl.org, coalesce(e.name_en, e.name_zh) AS name, e.kind, op.ai_class, p.city,
       fo.year::INT AS founded, fo.source_id AS founded_source, coalesce(tags.n, 0)::INT AS segments,
       rel.first AS first_release, rel.first_thing AS first_release_thing,
       coalesce(t.name_en, t.name_zh) AS first_release_name, d.source_id AS first_release_source,
@@ -98,7 +102,8 @@ export async function segmentPlayers(db: Db, segment: string, country: string | 
       nullif(entered.date, '') AS entered, entered.source_id AS entered_source,
       status.value AS status, status.date AS status_date, status.source_id AS status_source,
       nullif(exited.date, '') AS exited, exited.source_id AS exited_source
-    FROM players pl JOIN entities e ON e.id = pl.org LEFT JOIN entity_place p ON p.entity_id = pl.org
+    FROM players pl JOIN entities e ON e.id = pl.org JOIN org_profile op ON op.entity_id = pl.org
+    LEFT JOIN entity_place p ON p.entity_id = pl.org
     LEFT JOIN rel ON rel.org = pl.org LEFT JOIN dated d ON d.thing = rel.first_thing
     LEFT JOIN entities t ON t.id = rel.first_thing
     LEFT JOIN price ON price.org = pl.org LEFT JOIN listed ON listed.org = pl.org
@@ -120,7 +125,7 @@ export async function releaseCredits(db: Db, segment: string, country: string | 
     SELECT rs.year::INT AS year, rs.org, sum(1.0 / rs.makers)::DOUBLE AS credit
     FROM (SELECT DISTINCT thing, org, year, makers FROM segment_releases WHERE segment = ${segment}) rs
     LEFT JOIN entity_place p ON p.entity_id = rs.org
-    WHERE ${country}::VARCHAR IS NULL OR p.country = ${country}
+    WHERE (${country}::VARCHAR IS NULL OR p.country = ${country}) AND rs.org IN ${PLAYER}
     GROUP BY ALL ORDER BY year, org`);
 }
 
@@ -186,6 +191,8 @@ export async function capabilityPoints(db: Db, segment: string, country: string 
 export interface SegmentSummary {
   segment: string;
   players: number;
+  /** Organisations tagged with the segment whose business is elsewhere: not players. */
+  adopters: number;
   cities: number;
   releases: number;
   [key: string]: unknown;
@@ -194,12 +201,19 @@ export interface SegmentSummary {
 export async function segmentSummaries(db: Db, country: string | null): Promise<SegmentSummary[]> {
   return db.all<SegmentSummary>(sql`
     WITH pl AS (
-      SELECT DISTINCT s.segment, s.entity_id, p.city FROM entity_segments s JOIN entities e ON e.id = s.entity_id
+      SELECT DISTINCT s.segment, s.entity_id, p.city FROM entity_segments s
       LEFT JOIN entity_place p ON p.entity_id = s.entity_id
-      WHERE e.kind IN ('company', 'lab', 'university', 'government', 'investor', 'organization')
-        AND (${country}::VARCHAR IS NULL OR p.country = ${country})
+      WHERE s.entity_id IN ${PLAYER} AND (${country}::VARCHAR IS NULL OR p.country = ${country})
+    ),
+    adopters AS (
+      SELECT s.segment, count(DISTINCT s.entity_id) AS n FROM entity_segments s
+      JOIN org_profile op ON op.entity_id = s.entity_id AND op.ai_class = 'adopter'
+      LEFT JOIN entity_place p ON p.entity_id = s.entity_id
+      WHERE ${country}::VARCHAR IS NULL OR p.country = ${country} GROUP BY s.segment
     )
-    SELECT pl.segment, count(DISTINCT pl.entity_id)::INT AS players, count(DISTINCT pl.city)::INT AS cities,
+    SELECT pl.segment, count(DISTINCT pl.entity_id)::INT AS players,
+      coalesce((SELECT n FROM adopters a WHERE a.segment = pl.segment), 0)::INT AS adopters,
+      count(DISTINCT pl.city)::INT AS cities,
       (SELECT count(DISTINCT rs.thing) FROM segment_releases rs WHERE rs.segment = pl.segment
         AND rs.org IN (SELECT entity_id FROM pl p2 WHERE p2.segment = pl.segment))::INT AS releases
     FROM pl GROUP BY pl.segment ORDER BY players DESC, pl.segment`);
@@ -213,7 +227,7 @@ export async function segmentCities(
   return db.all(sql`
     SELECT p.city, coalesce(c.name_en, c.name_zh) AS name, count(DISTINCT s.entity_id)::INT AS players
     FROM entity_segments s JOIN entity_place p ON p.entity_id = s.entity_id JOIN entities c ON c.id = p.city
-    WHERE s.segment = ${segment} AND (${country}::VARCHAR IS NULL OR p.country = ${country})
+    WHERE s.segment = ${segment} AND (${country}::VARCHAR IS NULL OR p.country = ${country}) AND s.entity_id IN ${PLAYER}
     GROUP BY ALL ORDER BY players DESC, p.city`);
 }
 
@@ -222,9 +236,9 @@ export async function segmentSourceIds(db: Db, segment: string, country: string 
   const rows = await db.all<{ source_id: string }>(sql`
     WITH players AS (
       SELECT DISTINCT s.entity_id AS org FROM entity_segments s LEFT JOIN entity_place p ON p.entity_id = s.entity_id
-      WHERE s.segment = ${segment} AND (${country}::VARCHAR IS NULL OR p.country = ${country})
+      WHERE s.segment = ${segment} AND (${country}::VARCHAR IS NULL OR p.country = ${country}) AND s.entity_id IN ${PLAYER}
     )
-    SELECT DISTINCT f.source_id FROM facts f WHERE f.attr IN ('founded', 'founding_date', 'status')
+    SELECT DISTINCT f.source_id FROM facts f WHERE f.attr IN ('founded', 'founding_date', 'status', 'ai_class')
       AND f.entity_id IN (SELECT org FROM players)
     UNION SELECT DISTINCT f.source_id FROM facts f JOIN segment_releases r ON r.thing = f.entity_id
       WHERE r.segment = ${segment} AND r.org IN (SELECT org FROM players) AND f.attr IN ('release_date', 'publication_date')
