@@ -100,7 +100,10 @@ export const METRICS = [
     definition:
       'Organisations tagged with each segment of the taxonomy, the cities they are in, and their dated releases.',
     method:
-      'Players: organisations with the segment tag. A release is a model, robot or product with a cited release or ' +
+      'Players: organisations with the segment tag whose AI class is maker, research or government (a cited ' +
+      'ai_class fact, else research for universities and labs and government for government bodies); AI adopters ' +
+      '(a bank, a dairy or a telecom operator with a model of its own) are counted apart, as adopters, never as ' +
+      'players. A release is a model, robot or product with a cited release or ' +
       "publication date; it belongs to a segment by its own tag, else its Epoch domain, else its maker's segments. " +
       'In the LLM segment only large language models count: at least 1e22 FLOP of training compute, or at least 1 ' +
       'billion parameters (or an unknown size) from the first year any release reached 1e22 FLOP, or tagged llm ' +
@@ -116,7 +119,8 @@ export const METRICS = [
     definition:
       'How crowded, churning, price-cutting and level a segment is in a year: active players, entrants, exits, ' +
       'concentration of releases, the like-for-like price change and the capability spread, each standardised, ' +
-      'combined as a weighted mean. Commercial players by default (?basis=research or all).',
+      'combined as a weighted mean. Commercial players (AI makers) by default; ?basis=research counts research and ' +
+      'government players, all counts both; AI adopters are never players.',
     method:
       'Entry: the earliest dated evidence in the segment itself: a cited entered_segment fact, the first dated ' +
       'release in the segment (for LLMs, a large language model, as in segments), the first dated API price (LLMs), ' +
@@ -156,7 +160,10 @@ export const METRICS = [
       'Per city: AI organisations, LLM makers (from the LLM list), notable models of its organisations (Epoch), ' +
       'universities (MOE list and curated), OpenAlex papers when ingested, and the Hangzhou-model signal.',
     method:
-      'An organisation is in the city it is headquartered or located in. Hangzhou-model signal: of the founders of ' +
+      'AI organisations: makers and public research (research and government) active in AI (a segment, or a model ' +
+      'they developed); AI adopters are a column of their own. An organisation is in one place: its headquarters ' +
+      '(the curated set first), else where it is located, a city before a province before a country; province and ' +
+      'country follow from that place. Hangzhou-model signal: of the founders of ' +
       "the city's AI organisations whose university is cited, the number who studied in the same city or province. " +
       'Filings are national in the bundled data, so they are not split by city.',
     caveats: ["Founders' education is cited for a minority of organisations: the signal rests on small numbers."],

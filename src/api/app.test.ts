@@ -176,3 +176,84 @@ test('unknown API paths are 404 JSON; static files cannot escape their root', as
   const res = await app.request('/%2e%2e/%2e%2e/package.json');
   assert.notEqual(res.status, 200);
 });
+
+test('a merged id answers 301 to the survivor; the survivor carries both names', async () => {
+  for (const [old, survivor] of [
+    ['org:zhong-guo-yi-dong', 'org:china-mobile'],
+    ['org:hua-dong-li-gong-da-xue', 'org:east-china-university-of-science-and-technology'],
+    ['model:dou-bao', 'model:doubao'],
+    ['model:ernie-4-0', 'model:ernie-4'],
+  ] as const) {
+    const res = await app.request(`/api/entities/${old}`);
+    assert.equal(res.status, 301, old);
+    assert.equal(res.headers.get('location'), `/api/entities/${encodeURIComponent(survivor)}`);
+    assert.equal((await json(`/api/entities/${survivor}`)).entity.id, survivor);
+  }
+  const mobile = await json('/api/entities/org:china-mobile');
+  assert.deepEqual([mobile.entity.name_en, mobile.entity.name_zh], ['China Mobile', '中国移动']);
+  assert.equal((await json('/api/entities/org:no-such-thing', 404)).error, 'no entity with id org:no-such-thing');
+});
+
+test('each organisation says its AI class and what it rests on; adopters are not AI organisations', async () => {
+  const bank = await json('/api/entities/org:china-mobile');
+  assert.equal(bank.ai_class.class, 'adopter');
+  assert.ok(
+    bank.sources.some((s: { id: string }) => s.id === bank.ai_class.source_id),
+    'the class cites a source',
+  );
+  assert.equal((await json('/api/entities/org:deepseek')).ai_class.class, 'maker');
+  assert.equal((await json('/api/entities/org:zhejiang-university')).ai_class.class, 'research');
+  // The city league counts makers and public research; adopters are a column of their own.
+  const cities = await json('/api/cities');
+  const beijing = cities.cities.find((c: { city: string }) => c.city === 'city:beijing');
+  assert.ok(beijing.ai_adopters > 0, 'Beijing has adopters with a filed model');
+  const counted = await db.one<{ n: number }>(sql`
+    SELECT count(*)::INT AS n FROM org_profile op JOIN entity_place p ON p.entity_id = op.entity_id
+    WHERE p.city = 'city:beijing' AND op.ai_class = 'adopter'
+      AND (EXISTS (SELECT 1 FROM entity_segments s WHERE s.entity_id = op.entity_id)
+        OR EXISTS (SELECT 1 FROM relations r WHERE r.subject_id = op.entity_id AND r.predicate = 'developed'))`);
+  assert.equal(beijing.ai_adopters, counted?.n);
+  // No adopter is a player of the LLM segment.
+  const llm = await json('/api/segments?segment=llm');
+  const players = new Set(llm.players.map((p: { org: string }) => p.org));
+  for (const adopter of ['org:china-mobile', 'org:china-telecom', 'org:china-unicom'])
+    assert.ok(!players.has(adopter), adopter);
+});
+
+test('the panel figure of 33 is a claim beside the published counts, not a disputed fact', async () => {
+  const zju = await json('/api/entities/org:zhejiang-university');
+  assert.deepEqual(zju.disputed, []);
+  assert.ok(
+    !zju.facts.some((f: { attr: string; value: string }) => f.attr === 'listed_alumni_companies' && f.value === '33'),
+  );
+  const claim = zju.claims.find((c: { id: string }) => c.id === 'claim:zju-33-listed-alumni-companies');
+  assert.equal(claim.status, 'uncorroborated');
+  assert.match(claim.speaker, /Weiru Chen/);
+  const other33s = claim.evidence
+    .filter((e: { value: string | null }) => e.value === '33')
+    .map((e: { attr: string }) => e.attr);
+  // Another 33 (unicorns) is linked with what it counts; the A-share-chairmen 33 was found only in reposts.
+  assert.deepEqual(other33s, ['alumni_unicorn_companies']);
+  const official = claim.evidence.filter((e: { attr: string }) => e.attr === 'alumni_companies_newly_listed');
+  assert.ok(official.length >= 2, 'ZJU’s own yearly counts are beside the claim');
+  // Two currencies of one price and a dual listing are not disputes.
+  assert.deepEqual((await json('/api/entities/robot:unitree-g1')).disputed, []);
+  assert.deepEqual((await json('/api/entities/org:xpeng')).disputed, []);
+});
+
+test('one place per organisation: SenseTime is in one city and that city’s province', async () => {
+  const st = await json('/api/entities/org:sensetime');
+  const place = await db.one<{ city: string; province: string | null }>(
+    sql`SELECT city, province FROM entity_place WHERE entity_id = 'org:sensetime'`,
+  );
+  assert.equal(st.entity.city, place?.city);
+  const parent = await db.one<{ province: string | null }>(
+    sql`SELECT province FROM entity_place WHERE entity_id = ${place?.city ?? ''}`,
+  );
+  assert.equal(place?.province, parent?.province);
+  // A foreign organisation an Epoch row had placed in China is placed where it is.
+  const irvine = await db.one<{ country: string | null }>(
+    sql`SELECT country FROM entity_place WHERE entity_id = 'org:university-of-california-irvine'`,
+  );
+  assert.equal(irvine?.country, 'country:us');
+});

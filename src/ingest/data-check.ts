@@ -1,4 +1,5 @@
 /** `neijuan check-data`: the bundled dataset's checks and its coverage report (written to docs/DATA.md). */
+import { hostOf, weakHostList, weakSource, wikipediaProblem } from '../model/source-hosts.ts';
 import { Db } from '../store/db.ts';
 import {
   aiOrganizationsPerCity,
@@ -48,7 +49,7 @@ export const INSEAD_ENTITIES = [
  * A floor against data loss, not a target: AI makers and public research only (adopters are counted apart since the
  * AI classes landed, which took the count from 371 organisations of every kind to 247).
  */
-export const MIN_CHINESE_AI_ORGANIZATIONS = 240;
+export const MIN_CHINESE_AI_ORGANIZATIONS = 230;
 /** The price war needs depth: Chinese price rows, and vendors with list prices on at least 3 dates. */
 export const MIN_CHINESE_PRICE_ROWS = 150;
 export const MIN_CHINESE_PRICE_VENDORS = 12;
@@ -83,10 +84,32 @@ export async function checkBundledData(dataDir: string): Promise<DataCheckResult
     // One entity per organisation: no two organisations may share an identity key or a name (across every input),
     // unless a cited distinct_from says why they are two.
     for (const d of await duplicateIdentityKeys(db))
-      problems.push(`${d.a} and ${d.b} share the identity key ${d.attr}=${d.value}: merge them (formerly) or fix the key`);
+      problems.push(
+        `${d.a} and ${d.b} share the identity key ${d.attr}=${d.value}: merge them (formerly) or fix the key`,
+      );
     for (const c of await nameCollisions(db, null, 'organization'))
-      problems.push(`organisations ${c.a} and ${c.b} share the name "${c.norm}": merge them (formerly) or mark them distinct_from`);
+      problems.push(
+        `organisations ${c.a} and ${c.b} share the name "${c.norm}": merge them (formerly) or mark them distinct_from`,
+      );
     for (const r of await brokenRedirects(db)) problems.push(`redirect ${r.old_id} → ${r.new_id}: ${r.problem}`);
+    // Sources worth citing: no mirror, repost, content farm or generated wiki; a Wikipedia title names its article.
+    const sourceRows = await db.all<{ id: string; title: string; url: string; published: string | null }>(
+      sql`SELECT id, min(title) AS title, min(url) AS url, min(published) AS published FROM sources GROUP BY id ORDER BY id`,
+    );
+    for (const src of sourceRows) {
+      const weak = weakSource(src.url);
+      if (weak) problems.push(`source ${src.id} is on a ${weak.kind} host (${weak.host}): cite the original page`);
+      const wiki = wikipediaProblem(src.url, src.title);
+      if (wiki) problems.push(`source ${src.id}: ${wiki}`);
+    }
+    const wikipedia = sourceRows.filter((x) => hostOf(x.url).endsWith('wikipedia.org'));
+    const sourceShares = {
+      total: sourceRows.length,
+      dated: sourceRows.filter((x) => x.published).length,
+      original: sourceRows.filter((x) => !weakSource(x.url)).length,
+      wikipedia: wikipedia.length,
+      permalinks: wikipedia.filter((x) => /[?&]oldid=\d+/.test(x.url)).length,
+    };
     const unclassified = await chineseOrganizationsWithoutCitedClass(db);
     if (unclassified.length > 0)
       problems.push(
@@ -138,6 +161,7 @@ export async function checkBundledData(dataDir: string): Promise<DataCheckResult
     const segments = await organizationsPerSegment(db);
     const cities = await aiOrganizationsPerCity(db, 20);
     const everyCollision = await nameCollisions(db, null);
+    const pct = (n: number, of: number) => `${of === 0 ? 0 : Math.round((100 * n) / of)} %`;
     const table = (head: string[], rows: (string | number)[][]) =>
       [
         `| ${head.join(' | ')} |`,
@@ -153,7 +177,7 @@ export async function checkBundledData(dataDir: string): Promise<DataCheckResult
         `model they developed), plus **${cnAdopters} AI adopters** (organisations whose business is elsewhere, with a model ` +
         `of their own) and ${cnOther} others, among ${totals?.entities} entities, from **${totals?.sources} sources**.`,
       '',
-      'Each organisation\'s AI class is cited (a page describing its business), an estimate (resting on its name or filed ' +
+      "Each organisation's AI class is cited (a page describing its business), an estimate (resting on its name or filed " +
         'model; marked `estimate`), or follows from its kind (universities and research labs, government bodies).',
       '',
       table(
@@ -190,6 +214,34 @@ export async function checkBundledData(dataDir: string): Promise<DataCheckResult
         ['vendor', 'id', 'rows', 'dates with a list price', 'kinds', 'from', 'to'],
         prices.map((p) => [p.vendor ?? p.vendor_id, p.vendor_id, p.rows, p.list_dates, p.kinds, p.first, p.last]),
       ),
+      '',
+      '## Sources',
+      '',
+      table(
+        ['sources', 'count', 'share'],
+        [
+          ['all', sourceShares.total, '100 %'],
+          ['with a published date', sourceShares.dated, pct(sourceShares.dated, sourceShares.total)],
+          [
+            'original (no mirror, repost, content farm or generated wiki)',
+            sourceShares.original,
+            pct(sourceShares.original, sourceShares.total),
+          ],
+          ['Wikipedia articles', sourceShares.wikipedia, pct(sourceShares.wikipedia, sourceShares.total)],
+          [
+            'of which revision permalinks (oldid)',
+            sourceShares.permalinks,
+            pct(sourceShares.permalinks, sourceShares.wikipedia),
+          ],
+        ],
+      ),
+      '',
+      'Pages without a publication date by nature (encyclopedia articles, company and university pages, repositories,',
+      'database records) count as undated. Hosts `check-data` refuses (`src/model/source-hosts.ts`): ' +
+        weakHostList()
+          .map((k) => `${k.hosts.length} ${k.kind}s`)
+          .join(', ') +
+        '.',
       '',
       '## Totals',
       '',

@@ -1,5 +1,16 @@
 /** What a connector's mapper produces from one input: model rows, ready to stage and merge. */
-import type { Claim, DataIssue, Entity, Fact, NameKind, Observation, Price, Redirect, Relation, Source } from './types.ts';
+import type {
+  Claim,
+  DataIssue,
+  Entity,
+  Fact,
+  NameKind,
+  Observation,
+  Price,
+  Redirect,
+  Relation,
+  Source,
+} from './types.ts';
 
 export interface NameRow {
   entityId: string;

@@ -58,7 +58,10 @@ export const segmentListPayload = z
       z.object({
         segment: z.string(),
         players: z.number().int(),
-        adopters: z.number().int().openapi({ description: 'organisations tagged with the segment whose business is elsewhere (not players)' }),
+        adopters: z
+          .number()
+          .int()
+          .openapi({ description: 'organisations tagged with the segment whose business is elsewhere (not players)' }),
         cities: z.number().int(),
         releases: z.number().int(),
       }),

@@ -97,7 +97,9 @@ export function entityRoutes(app: OpenAPIHono, deps: AppDeps): void {
     return c.json(
       {
         entity,
-        ai_class: profile?.ai_class ? { class: profile.ai_class, basis: profile.basis ?? '', source_id: profile.source_id } : null,
+        ai_class: profile?.ai_class
+          ? { class: profile.ai_class, basis: profile.basis ?? '', source_id: profile.source_id }
+          : null,
         names,
         facts,
         disputed,

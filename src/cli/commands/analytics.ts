@@ -142,6 +142,7 @@ export function analyticsCommands(program: Command): void {
         'city',
         'name_en',
         'ai_organizations',
+        'ai_adopters',
         'llm_makers',
         'notable_models',
         'universities',

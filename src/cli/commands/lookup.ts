@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { SearchIndex } from '../../analytics/search-index.ts';
 import {
+  entityClaims,
   entityFacts,
+  entityProfile,
   entityNames,
   entityRelations,
   getEntities,
@@ -42,14 +44,22 @@ export function lookupCommands(program: Command): void {
           if (hit) [entity] = await getEntities(db, [hit.id]);
         }
         if (!entity) throw new Error(`nothing found for "${query}"`);
-        const [names, facts, relations] = await Promise.all([
+        const [names, facts, relations, claims, profile] = await Promise.all([
           entityNames(db, entity.id),
           entityFacts(db, entity.id),
           entityRelations(db, entity.id),
+          entityClaims(db, entity.id),
+          entityProfile(db, entity.id),
         ]);
-        const sourceIds = [...new Set([...names, ...facts, ...relations].map((r) => r.source_id))];
+        const sourceIds = [
+          ...new Set([
+            ...[...names, ...facts, ...relations, ...claims].map((r) => r.source_id),
+            ...claims.flatMap((c) => c.evidence.map((e) => e.source_id)),
+            ...(profile?.source_id ? [profile.source_id] : []),
+          ]),
+        ];
         const sources = await getSources(db, sourceIds);
-        if (g.json) return printJson({ entity, names, facts, relations, sources });
+        if (g.json) return printJson({ entity, ai_class: profile ?? null, names, facts, claims, relations, sources });
         const title = [entity.name_en, entity.name_zh, entity.name_pinyin].filter(Boolean).join(' · ');
         process.stdout.write(`${entity.id} (${entity.kind}) ${title}\n`);
         if (entity.segments.length) process.stdout.write(`segments: ${entity.segments.join(', ')}\n`);
@@ -57,6 +67,10 @@ export function lookupCommands(program: Command): void {
           process.stdout.write(`where: ${[entity.city, entity.country].filter(Boolean).join(', ')}\n`);
         if (entity.description) process.stdout.write(`${entity.description}\n`);
         const footnote = new Map(sourceIds.map((id, i) => [id, i + 1]));
+        if (profile?.ai_class)
+          process.stdout.write(
+            `AI class: ${profile.ai_class} (${profile.basis})${profile.source_id ? ` [${footnote.get(profile.source_id)}]` : ''}\n`,
+          );
         printTable(
           facts.map((f) => ({
             ...f,
@@ -69,6 +83,12 @@ export function lookupCommands(program: Command): void {
           relations.map((r) => ({ ...r, src: `[${footnote.get(r.source_id)}]` })),
           ['direction', 'predicate', 'other_id', 'other_name', 'src'],
         );
+        for (const c of claims) {
+          process.stdout.write(
+            `claim: ${c.value}${c.unit ? ` ${c.unit}` : ''} ${c.counts} (${c.speaker}; ${c.status}) [${footnote.get(c.source_id)}]\n`,
+          );
+          for (const e of c.evidence) process.stdout.write(`  ${e.stance}: ${e.note} [${footnote.get(e.source_id)}]\n`);
+        }
         for (const s of sources)
           process.stdout.write(
             `[${footnote.get(s.id)}] ${s.title}. ${s.publisher}, ${s.published ?? 'n.d.'}. ${s.url} (${s.licence})\n`,

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter } from 'yaml';
 import { InputError } from '../../model/errors.ts';
+import { identityKeyProblem } from '../../model/identity.ts';
 import { AI_CLASSES, familyOf, idPrefixOf } from '../../model/types.ts';
 import { readTextFile } from '../read-file.ts';
 import { parseYamlFile } from '../yaml-document.ts';
@@ -74,10 +75,16 @@ export function checkCurated(inputs: CuratedInput[]): void {
   const kindOf = new Map(inputs.flatMap((input) => input.data.entities.map((e) => [e.id, e.kind] as const)));
   const formerly = new Map<string, string>();
   const checkFact = (input: CuratedInput, path: (string | number)[], entityId: string, attr: string, value: string) => {
+    const keyProblem = identityKeyProblem(attr, value);
+    if (keyProblem) fail(input, [...path, 'value'], keyProblem);
     if (attr === 'ai_class') {
       const kind = kindOf.get(entityId);
       if (kind === undefined || familyOf(kind) !== 'organization')
-        fail(input, [...path, 'attr'], `ai_class applies to organisations; ${entityId} is a ${kind ?? 'unknown entity'}`);
+        fail(
+          input,
+          [...path, 'attr'],
+          `ai_class applies to organisations; ${entityId} is a ${kind ?? 'unknown entity'}`,
+        );
       if (!(AI_CLASSES as readonly string[]).includes(value))
         fail(input, [...path, 'value'], `ai_class must be one of ${AI_CLASSES.join(', ')}`);
     }
@@ -170,7 +177,12 @@ export async function readCuratedDir(dir: string): Promise<ReadResult<CuratedInp
   checkCurated(inputs);
   const rows = inputs.reduce(
     (n, i) =>
-      n + i.data.entities.length + i.data.observations.length + i.data.prices.length + i.data.facts.length + i.data.claims.length,
+      n +
+      i.data.entities.length +
+      i.data.observations.length +
+      i.data.prices.length +
+      i.data.facts.length +
+      i.data.claims.length,
     0,
   );
   return { dataset: 'curated', input: dir, sha256: hash.digest('hex'), records: inputs, rowsRead: rows };

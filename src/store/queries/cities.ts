@@ -36,7 +36,6 @@ export interface CityLeagueRow {
   [key: string]: unknown;
 }
 
-
 /**
  * The city league: per city, AI organisations, LLM makers (from the LLM list), notable models (from the Epoch
  * notable vintage given), universities, OpenAlex papers when ingested, and the "Hangzhou model" signal: of the

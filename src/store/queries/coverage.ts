@@ -1,7 +1,7 @@
 /** Named SQL for the data checks and the coverage report (docs/DATA.md). */
 import type { Db } from '../db.ts';
 import { COUNTED_AI_CLASSES } from '../../model/types.ts';
-import { IDENTITY_ATTRIBUTES } from '../../model/resolver.ts';
+import { ORGANISATION_KEYS } from '../../model/identity.ts';
 import { sql } from '../sql.ts';
 import { disputedGroups } from './disputes.ts';
 
@@ -168,13 +168,11 @@ export async function priceModelsThatAreNotNames(db: Db): Promise<{ vendor_id: s
     ORDER BY 1, 2`);
 }
 
-/** Identity keys (IDENTITY_ATTRIBUTES, stock listings) that two entities share: one organisation stored twice. */
-export async function duplicateIdentityKeys(
-  db: Db,
-): Promise<{ attr: string; value: string; a: string; b: string }[]> {
+/** Identity keys (model/identity.ts, and stock listings with a ticker) two organisations share: one stored twice. */
+export async function duplicateIdentityKeys(db: Db): Promise<{ attr: string; value: string; a: string; b: string }[]> {
   return db.all(sql`
     WITH k AS (SELECT DISTINCT entity_id, attr, lower(trim(value)) AS value FROM facts
-               WHERE list_contains(${[...IDENTITY_ATTRIBUTES, 'stock_listing', 'uscc']}::VARCHAR[], attr)
+               WHERE list_contains(${[...ORGANISATION_KEYS, 'stock_listing']}::VARCHAR[], attr)
                  AND entity_id LIKE 'org:%' AND (attr <> 'stock_listing' OR regexp_matches(value, ':\s*\S')))
     SELECT DISTINCT a.attr, a.value, a.entity_id AS a, b.entity_id AS b
     FROM k a JOIN k b ON a.attr = b.attr AND a.value = b.value AND a.entity_id < b.entity_id

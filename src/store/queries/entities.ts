@@ -300,6 +300,8 @@ export async function entityProfile(db: Db, id: string): Promise<ProfileRow | un
 
 /** The entity an old id was merged into, when it was. */
 export async function redirectOf(db: Db, id: string): Promise<string | undefined> {
-  const row = await db.one<{ new_id: string }>(sql`SELECT min(new_id) AS new_id FROM entity_redirects WHERE old_id = ${id}`);
+  const row = await db.one<{ new_id: string }>(
+    sql`SELECT min(new_id) AS new_id FROM entity_redirects WHERE old_id = ${id}`,
+  );
   return row?.new_id ?? undefined;
 }

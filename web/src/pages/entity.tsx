@@ -14,6 +14,16 @@ const PREDICATE_LABEL: Record<string, [out: string, inward: string]> = {
   chief_scientist_of: ['Chief scientist of', 'Chief scientist'],
   product_of: ['Product of', 'Products'],
   distinct_from: ['Distinct from', 'Distinct from'],
+  has_office_in: ['Offices in', 'Offices of'],
+};
+
+const CLASS_LABEL: Record<string, string> = {
+  maker: 'AI maker',
+  adopter: 'AI adopter (its business is elsewhere)',
+  research: 'Research',
+  government: 'Government',
+  investor: 'Investor',
+  other: 'Not an AI organisation',
 };
 
 export function EntityPage({ id }: { id: string }) {
@@ -26,7 +36,7 @@ export function EntityPage({ id }: { id: string }) {
   }, [id]);
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
-  const { entity, facts, relations, sources, names } = data;
+  const { entity, facts, relations, sources, names, claims } = data;
   const note = new Map(sources.map((s, i) => [s.id, i + 1]));
   const ref = (sourceId: string) => (
     <sup>
@@ -68,6 +78,19 @@ export function EntityPage({ id }: { id: string }) {
           </>
         ) : null}
       </p>
+      {data.ai_class ? (
+        <p id="ai-class">
+          <span class="badge">{CLASS_LABEL[data.ai_class.class] ?? data.ai_class.class}</span>{' '}
+          <span class="muted">
+            {data.ai_class.basis === 'cited'
+              ? 'class cited'
+              : data.ai_class.basis === 'estimate'
+                ? 'class estimated from the name or filed model'
+                : `class by rule: ${data.ai_class.basis}`}
+          </span>
+          {data.ai_class.source_id ? ref(data.ai_class.source_id) : null}
+        </p>
+      ) : null}
       {entity.description ? <p>{entity.description}</p> : null}
       {aliases.length > 0 ? <p class="muted">Also known as: {aliases.slice(0, 12).join(' · ')}</p> : null}
       <h2>Facts</h2>
@@ -100,6 +123,37 @@ export function EntityPage({ id }: { id: string }) {
           </tbody>
         </table>
       )}
+      {claims.length > 0 ? (
+        <>
+          <h2>Claims</h2>
+          <p class="muted">Figures someone said or reported, shown apart from facts, with what other sources count.</p>
+          {claims.map((c) => (
+            <section class="claim" id={c.id.replace(':', '-')} key={c.id}>
+              <p>
+                <strong>
+                  {c.value}
+                  {c.unit ? ` ${c.unit}` : ''}
+                </strong>{' '}
+                {c.counts} — {c.speaker}
+                {c.said_on ? `, ${c.said_on}` : ''} <span class="badge">{c.status}</span>
+                {ref(c.source_id)}
+              </p>
+              {c.note ? <p class="muted">{c.note}</p> : null}
+              {c.evidence.length > 0 ? (
+                <ul>
+                  {c.evidence.map((e, i) => (
+                    <li key={i}>
+                      {e.stance === 'context' ? '' : `${e.stance}: `}
+                      {e.note}
+                      {ref(e.source_id)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+          ))}
+        </>
+      ) : null}
       {data.timeline.length > 0 ? (
         <>
           <h2>Timeline</h2>
