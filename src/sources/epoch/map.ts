@@ -203,8 +203,9 @@ export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
     });
     // Country from the organisation, not the row: Epoch lists one country per organisation, in order, when it knows
     // each ("China,Singapore,China,China" for four). Only then, or when the row has one organisation and one country,
-    // is an organisation it created placed there. A row with four organisations and one country ("China" for Sun
-    // Yat-sen University and UC Irvine) cannot say which is where, so its organisations stay unplaced by this row.
+    // is an organisation placed there. A row with four organisations and one country ("China" for Sun Yat-sen
+    // University and UC Irvine) cannot say which is where, so its organisations stay unplaced by this row. An
+    // organisation's own headquarters, where cited, outranks this (store: entity_place).
     const countryOf = (i: number): string | undefined => {
       if (orgNames.length === 1) return codes.length === 1 ? codes[0] : undefined;
       if (labels.length !== orgNames.length) return undefined;
@@ -213,7 +214,7 @@ export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
     orgNames.forEach((raw, i) => {
       const id = orgIds[i];
       const code = countryOf(i);
-      if (id && code && createdOrgs.get(raw) === id) {
+      if (id && code) {
         b.relations.push({
           subjectId: id,
           predicate: 'located_in',

@@ -7,6 +7,7 @@ import { useLoad, useQueryParam } from '../hooks.ts';
 
 const NUMERIC: (keyof CityRow & string)[] = [
   'ai_organizations',
+  'ai_adopters',
   'llm_makers',
   'notable_models',
   'universities',
@@ -64,7 +65,7 @@ export function Cities() {
         title="City league (China)"
         takeaway={
           rows[0]
-            ? `${rows[0].name_en} leads on ${sort.replace(/_/g, ' ')} (${rows[0][sort as keyof CityRow]}). Hangzhou: ${hz?.ai_organizations ?? 0} AI organisations; of ${hz?.founders_known ?? 0} founders with a cited university, ${hz?.founders_local ?? 0} studied in Zhejiang.`
+            ? `${rows[0].name_en} leads on ${sort.replace(/_/g, ' ')} (${rows[0][sort as keyof CityRow]}). Hangzhou: ${hz?.ai_organizations ?? 0} AI organisations (plus ${hz?.ai_adopters ?? 0} adopters with a model of their own); of ${hz?.founders_known ?? 0} founders with a cited university, ${hz?.founders_local ?? 0} studied in Zhejiang.`
             : ''
         }
         chart={<PlotFigure make={make} label="Ranked dot chart of cities" />}

@@ -122,7 +122,8 @@ export function Segments() {
           >
             {(list.data?.rows ?? []).map((r) => (
               <option key={r.segment} value={r.segment}>
-                {LABEL[r.segment] ?? r.segment} ({r.players} players in China)
+                {LABEL[r.segment] ?? r.segment} ({r.players} players in China
+                {r.adopters > 0 ? `, plus ${r.adopters} adopters` : ''})
               </option>
             ))}
           </select>
