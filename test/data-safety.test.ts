@@ -95,7 +95,7 @@ test('an empty or cut Epoch file cannot replace its dataset; --allow-shrink reco
   writeFileSync(empty, `${header}\n`);
   await refusedAndUnchanged(
     (db) => ingest(db, epochConnector, empty),
-    /would delete 12,840 of the 12,841 rows of dataset epoch:notable_ai_models_2026-01 \(100 %; 0 data rows read, 0 rows new\)/,
+    /would delete 13,166 of the 13,167 rows of dataset epoch:notable_ai_models_2026-01 \(100 %; 0 data rows read, 0 rows new\)/,
   );
   // Cut at a row boundary: a well-formed file, half as long.
   const text = readFileSync(NOTABLE, 'utf8');
@@ -109,14 +109,14 @@ test('an empty or cut Epoch file cannot replace its dataset; --allow-shrink reco
       .slice(0, half - 1)
       .join('\n')}\n`,
   );
-  await refusedAndUnchanged((db) => ingest(db, epochConnector, cut), /would delete [\d,]+ of the 12,841 rows/);
+  await refusedAndUnchanged((db) => ingest(db, epochConnector, cut), /would delete [\d,]+ of the 13,167 rows/);
   const db = await Db.open({ path: copy() });
   try {
     const summary = await ingest(db, epochConnector, cut, () => {}, { allowShrink: true });
     assert.ok(summary.deleted > 2_567);
     const [run] = await listRuns(db, 1);
     assert.equal(run?.status, 'ok');
-    assert.match(run?.note ?? '', /^shrink allowed \(--allow-shrink\): would delete [\d,]+ of the 12,841 rows/);
+    assert.match(run?.note ?? '', /^shrink allowed \(--allow-shrink\): would delete [\d,]+ of the 13,167 rows/);
   } finally {
     db.close();
   }
