@@ -1,7 +1,27 @@
 /** Curated YAML → model rows. Pure; the input has been checked whole by source.ts. */
 import { type Bundle, emptyBundle } from '../../model/bundle.ts';
 import { derivePinyin } from '../../model/names.ts';
+import type { Fact } from '../../model/types.ts';
+import type { CuratedFile } from './schema.ts';
 import type { CuratedInput } from './source.ts';
+
+/** A curated fact (on an entity, or a top-level annotation of one) as a model row. */
+function toFact(
+  entityId: string,
+  f: CuratedFile['facts'][number] | CuratedFile['entities'][number]['facts'][number],
+): Fact {
+  return {
+    entityId,
+    attr: f.attr,
+    value: f.value,
+    unit: f.unit ?? null,
+    asOf: f.as_of ?? null,
+    note: f.note ?? null,
+    estimate: f.estimate ?? false,
+    sourceId: f.source,
+    scope: f.scope ?? null,
+  };
+}
 
 export function mapCurated(inputs: readonly CuratedInput[]): Bundle {
   const b = emptyBundle();
@@ -33,37 +53,13 @@ export function mapCurated(inputs: readonly CuratedInput[]): Bundle {
       }
       for (const segment of e.segments) b.segments.push({ entityId: e.id, segment });
       for (const sourceId of e.sources) b.entitySources.push({ entityId: e.id, sourceId });
-      for (const f of e.facts) {
-        b.facts.push({
-          entityId: e.id,
-          attr: f.attr,
-          value: f.value,
-          unit: f.unit ?? null,
-          asOf: f.as_of ?? null,
-          note: f.note ?? null,
-          estimate: f.estimate ?? false,
-          sourceId: f.source,
-          scope: f.scope ?? null,
-        });
-      }
+      for (const f of e.facts) b.facts.push(toFact(e.id, f));
       for (const oldId of e.formerly) b.redirects.push({ oldId, newId: e.id, sourceId: nameSource });
       for (const r of e.relations) {
         b.relations.push({ subjectId: e.id, predicate: r.pred, objectId: r.object, sourceId: r.source });
       }
     }
-    for (const f of data.facts) {
-      b.facts.push({
-        entityId: f.entity,
-        attr: f.attr,
-        value: f.value,
-        unit: f.unit ?? null,
-        asOf: f.as_of ?? null,
-        note: f.note ?? null,
-        estimate: f.estimate ?? false,
-        sourceId: f.source,
-        scope: f.scope ?? null,
-      });
-    }
+    for (const f of data.facts) b.facts.push(toFact(f.entity, f));
     for (const c of data.claims) {
       b.claims.push({
         id: c.id,
