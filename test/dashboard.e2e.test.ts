@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../src/api/server.ts';
+import { ingest } from '../src/ingest/pipeline.ts';
+import { huggingfaceConnector } from '../src/sources/huggingface/source.ts';
 import type { Db } from '../src/store/db.ts';
 import { bundledDb, ROOT } from './support/bundled.ts';
 
@@ -171,6 +173,34 @@ test('network: sigma draws every node at the server-computed positions', async (
   await page.waitForSelector(`.network[data-nodes="${data.nodes.length}"]`);
   assert.ok((await page.locator('.network canvas').count()) > 0);
   await page.screenshot({ path: join(ARTIFACTS, 'network-1280.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('what changed: two recorded syncs show as changes with a feed of the same selection; views carry sources', async () => {
+  const hf = join(ROOT, 'src', 'sources', 'huggingface', 'fixtures');
+  await ingest(db, huggingfaceConnector, join(hf, 'huggingface-2026-11-22'));
+  await ingest(db, huggingfaceConnector, join(hf, 'huggingface-2026-11-29'));
+  const { page, errors } = await openPage('/changes?kind=observation');
+  await page.waitForSelector('#changes-table tbody tr');
+  const api = await apiJson<{ total: number; changes: unknown[] }>('/api/changes?kind=observation&limit=200');
+  assert.ok(api.total > 0);
+  assert.equal(await page.locator('#changes-table tbody tr').count(), api.changes.length);
+  assert.equal(
+    await page.getByRole('link', { name: 'Atom feed of this selection' }).getAttribute('href'),
+    '/feed.xml?kind=observation',
+  );
+  const feed = await fetch(new URL('/feed.xml?kind=observation', server.url));
+  assert.match(await feed.text(), /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+  await page.screenshot({ path: join(ARTIFACTS, 'changes-1280.png'), fullPage: true });
+  // Every view's download comes with its sources.
+  await page.goto(new URL('/cities', server.url).href);
+  await page.waitForSelector('#cities-table tbody tr');
+  const href = await page.locator('#city-league').getByRole('link', { name: 'its sources (CSV)' }).getAttribute('href');
+  const csv = decodeURIComponent((href ?? '').replace(/^data:text\/csv;charset=utf-8,/, ''));
+  const cities = await apiJson<{ sources: unknown[] }>('/api/cities');
+  assert.match(csv, /^source_id,title,url,publisher,published,licence/);
+  assert.equal(csv.trim().split('\n').length, cities.sources.length + 1);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -5,6 +5,7 @@ import { QueryTimeoutError } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
 import type { AppDeps } from './context.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
+import { changeRoutes } from './routes/changes.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   indicatorRoutes(app, deps);
   sourceRoutes(app, deps);
   analyticsRoutes(app, deps);
+  changeRoutes(app, deps);
 
   // The document itself is a route too: listed, so a generated client knows where to fetch it.
   app.openAPIRegistry.registerPath({

@@ -15,6 +15,8 @@ export interface AppDeps {
   writeToken?: string | null;
   /** Cache successful GET responses by URL; only for a read-only database. */
   cacheResponses?: boolean;
+  /** The watchlists file beside the database (`<db>.watchlists.json`), or null: only ids in the URL. */
+  watchlistsFile?: string | null;
   /** Bounds on uncached API work (the server sets them; absent or null: none, as in tests that call the app directly). */
   admission?: AdmissionOptions | null;
 }

@@ -18,7 +18,8 @@ export function responseCache(options: { maxEntries: number; maxBytes: number })
       return c.body(hit.body.slice(), 200, { 'content-type': hit.type, 'x-cache': 'hit' });
     }
     await next();
-    if (c.res.status !== 200) return;
+    // A response that depends on more than the URL (a named watchlist, kept in a file that can change) says so.
+    if (c.res.status !== 200 || c.res.headers.get('cache-control')?.includes('no-store')) return;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     if (body.byteLength > options.maxBytes / 8) return;
     entries.set(key, { body, type: c.res.headers.get('content-type') ?? 'application/json' });

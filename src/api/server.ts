@@ -23,6 +23,7 @@ export async function startServer(
     version: string;
     writeToken?: string | null;
     admission?: AdmissionOptions;
+    watchlistsFile?: string | null;
   },
 ): Promise<RunningServer> {
   const search = new SearchIndex(await searchDocuments(db));
@@ -36,6 +37,7 @@ export async function startServer(
     writeToken: options.writeToken ?? null,
     cacheResponses: db.readOnly,
     admission: options.admission ?? DEFAULT_ADMISSION,
+    watchlistsFile: options.watchlistsFile ?? null,
   });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {

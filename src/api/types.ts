@@ -14,3 +14,4 @@ export type { AdoptionPayload } from '../payloads/adoption.ts';
 export type { ComparePayload } from '../payloads/compare.ts';
 export type { EntityPayload, NotableModelsPayload, SearchPayload, SourcesPayload } from '../payloads/lookups.ts';
 export type { NetworkPayload } from '../payloads/network.ts';
+export type { ChangesPayload } from '../payloads/changes.ts';

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { analyticsCommands } from './commands/analytics.ts';
 import { buildCommand } from './commands/build.ts';
+import { changeCommands } from './commands/changes.ts';
 import { checkDataCommand } from './commands/check-data.ts';
 import { resolveCommand } from './commands/resolve.ts';
 import { ingestCommand } from './commands/ingest.ts';
@@ -22,5 +23,6 @@ export function createProgram(): Command {
   checkDataCommand(program);
   resolveCommand(program);
   analyticsCommands(program);
+  changeCommands(program);
   return program;
 }

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { CONNECTOR_DEFINITIONS, type ConnectorContext } from '../sources/registry.ts';
 import { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
+import { recordChanges, wholeDatabase } from '../store/queries/changes.ts';
 import { raw, sql } from '../store/sql.ts';
 import { WriterLock } from '../store/writer-lock.ts';
 import { type IngestSummary, type Progress, ingest } from './pipeline.ts';
@@ -39,7 +40,8 @@ export async function loadBundled(db: Db, dataDir: string, progress?: Progress):
   for (const def of CONNECTOR_DEFINITIONS) {
     if (!def.bundled) continue;
     const connector = await def.create(ctx);
-    for (const input of def.bundled(dataDir)) out.push(await ingest(db, connector, input, progress));
+    for (const input of def.bundled(dataDir))
+      out.push(await ingest(db, connector, input, progress, { recordChanges: false }));
   }
   return out;
 }
@@ -85,6 +87,11 @@ export async function buildDatabase(
     progress?: Progress;
     /** Called just before the rename (tests check that no WAL is left to replay into the new file). */
     beforeSwap?: (files: { path: string; tmp: string }) => void;
+    /**
+     * Called with the new database (not yet swapped in) and the one it replaces, after the build's own changes are
+     * recorded: the CLI adds the metric moves there (ingest/ does not compute payloads).
+     */
+    afterChanges?: (db: Db, replaced: { path: string; run: BuildRun }) => Promise<void>;
   } = {},
 ): Promise<BuildResult> {
   const fingerprint = dataFingerprint(dataDir);
@@ -122,6 +129,12 @@ export async function buildDatabase(
               'nothing was replaced. Stop what holds it, or move the file away to build from the bundled data alone',
           );
         }
+      }
+      if (old) {
+        // The change log is a convenience: an old database it cannot read (an older schema held open by a reader)
+        // does not stop the build, it only leaves this build without recorded changes.
+        const run = await recordBuildChanges(db, path, dataDir).catch(() => null);
+        if (run) await options.afterChanges?.(db, { path, run });
       }
       await db.run(sql`INSERT INTO build_info VALUES ('fingerprint', ${fingerprint}), ('built', now()::VARCHAR)`);
       await db.exec('CHECKPOINT');
@@ -162,6 +175,41 @@ async function settleOld(path: string): Promise<void> {
   }
 }
 
+export interface BuildRun {
+  id: string;
+  at: string;
+  kind: 'build';
+  label: string;
+}
+
+/**
+ * Records what the new build changed against the database it replaces (every dataset, slot by slot), and carries the
+ * older change history over. An old database without a change log (an older schema read as it is) just has none.
+ */
+async function recordBuildChanges(db: Db, oldPath: string, dataDir: string): Promise<BuildRun | null> {
+  await db.exec(`ATTACH '${oldPath.replace(/'/g, "''")}' AS old (READ_ONLY)`);
+  try {
+    const has = await db.one<{ n: number }>(sql`
+      SELECT count(*)::INT AS n FROM information_schema.tables
+      WHERE table_catalog = 'old' AND table_name IN ('changes', 'change_runs')`);
+    if (has?.n === 2) {
+      await db.exec('INSERT OR IGNORE INTO main.changes SELECT * FROM old.main.changes');
+      await db.exec('INSERT OR IGNORE INTO main.change_runs SELECT * FROM old.main.change_runs');
+    }
+    const at = (await db.one<{ at: string }>(sql`SELECT strftime(now(), '%Y-%m-%d %H:%M:%S') AS at`))?.at ?? '';
+    const run: BuildRun = {
+      id: `build:${at.replace(' ', 'T')}Z`,
+      at,
+      kind: 'build',
+      label: `the bundled ${basename(dataDir)}/ against the database it replaced`,
+    };
+    const n = await recordChanges(db, run, wholeDatabase('old'), wholeDatabase(null));
+    return n > 0 ? run : null;
+  } finally {
+    await db.exec('DETACH old');
+  }
+}
+
 /** Copies every dataset of the old database that the build did not make into the new one, and reports them. */
 async function carryOver(db: Db, oldPath: string, built: ReadonlySet<string>): Promise<BuildResult['kept']> {
   // ATTACH takes no bound parameter: the path is quoted as a SQL string literal.
@@ -170,7 +218,7 @@ async function carryOver(db: Db, oldPath: string, built: ReadonlySet<string>): P
     const tables = await db.all<{ table_name: string }>(sql`
       SELECT t.table_name FROM information_schema.columns t
       WHERE t.table_catalog = current_database() AND t.table_schema = 'main' AND t.column_name = 'dataset'
-        AND t.table_name <> 'ingest_runs'
+        AND t.table_name NOT IN ('ingest_runs', 'changes')
         AND t.table_name IN (SELECT table_name FROM information_schema.columns
                              WHERE table_catalog = 'old' AND column_name = 'dataset')
       ORDER BY t.table_name`);

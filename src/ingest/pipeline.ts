@@ -8,6 +8,8 @@ import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
 import { mergeRows } from '../store/merge.ts';
 import { danglingReferences, datasetRowCount, sourcesDefinedElsewhere } from '../store/queries/integrity.ts';
+import { CHANGE_TABLES, type ChangeSide, oneDataset, recordChanges } from '../store/queries/changes.ts';
+import { raw, sql } from '../store/sql.ts';
 import { knownKeys, knownNames } from '../store/queries/entities.ts';
 import { finishRun, startRun } from '../store/queries/runs.ts';
 import { TABLES, type TableName } from '../store/tables.ts';
@@ -31,6 +33,11 @@ export type Progress = (phase: string, done: number, total: number) => void;
 export interface IngestOptions {
   /** Let the input delete more than MAX_SHRINK of its dataset's rows (or replace it with nothing). */
   allowShrink?: boolean;
+  /**
+   * Record what this ingest added, changed and removed (the `changes` table, the feed). On by default; a build turns
+   * it off for its own ingests into an empty database and records the build's changes against the old one instead.
+   */
+  recordChanges?: boolean;
 }
 
 /**
@@ -126,6 +133,18 @@ export async function ingest<R>(
         dataset,
         ORDER.map((t) => TABLES[t].name),
       );
+      const record = options.recordChanges !== false;
+      // The dataset as it was, for the changes this ingest makes (compared once its rows are merged).
+      const series = {
+        subjects: [...new Set(bundle.observations.map((o) => o.subjectId))],
+        metrics: [...new Set(bundle.observations.map((o) => o.metric))],
+      };
+      if (record) {
+        const before = oneDataset(dataset, series);
+        for (const t of CHANGE_TABLES) {
+          await db.run(sql`CREATE OR REPLACE TEMP TABLE ${raw(`before_${t}`)} AS SELECT * FROM ${before[t]}`);
+        }
+      }
       const sum = { inserted: 0, updated: 0, deleted: 0 };
       for (const [i, table] of ORDER.entries()) {
         progress('merge', i, ORDER.length);
@@ -164,6 +183,24 @@ export async function ingest<R>(
           `unknown reference "${first.value}" (${first.context})` +
             (dangling.length > 1 ? ` and ${dangling.length - 1} more` : ''),
         );
+      }
+      if (record) {
+        const before = Object.fromEntries(
+          CHANGE_TABLES.map((t) => [t, sql`(SELECT * FROM ${raw(`temp.before_${t}`)})`]),
+        ) as ChangeSide;
+        const at = await db.one<{ at: string }>(sql`SELECT strftime(now(), '%Y-%m-%d %H:%M:%S') AS at`);
+        await recordChanges(
+          db,
+          {
+            id: `ingest:${at?.at.replace(' ', 'T')}Z:${runId}:${dataset}`,
+            at: at?.at ?? '',
+            kind: 'ingest',
+            label: input,
+          },
+          before,
+          oneDataset(dataset, series),
+        );
+        for (const t of CHANGE_TABLES) await db.exec(`DROP TABLE IF EXISTS temp.before_${t}`);
       }
       return sum;
     });

@@ -6,6 +6,7 @@ import type {
   EntityRow,
   FactRow,
   CitiesPayload,
+  ChangesPayload,
   ComparePayload,
   EntityPayload,
   NetworkPayload,
@@ -61,6 +62,8 @@ export type InvolutionData = InvolutionPayload;
 /** The prices payload and its index, typed by the server's own schema (src/payloads/prices.ts). */
 export type PricesData = PricesPayload;
 export type PriceIndex = PricesPayload['indexes'][number];
+/** What builds and ingests changed (src/payloads/changes.ts). */
+export type ChangesData = ChangesPayload;
 
 export async function get<T>(path: string): Promise<T> {
   const response = await fetch(path);
@@ -85,4 +88,5 @@ export const api = {
   prices: () => get<PricesData>('/api/prices'),
   network: () => get<NetworkData>('/api/network'),
   sources: () => get<{ sources: Source[] }>('/api/sources'),
+  changes: (query: string) => get<ChangesData>(`/api/changes?${query}${query ? '&' : ''}limit=200`),
 };

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { lazy, Suspense } from 'preact/compat';
 import { SearchBox } from './components/search-box.tsx';
+import { Changes } from './pages/changes.tsx';
 import { Cities } from './pages/cities.tsx';
 import { Compare } from './pages/compare.tsx';
 import { EntityPage } from './pages/entity.tsx';
@@ -21,6 +22,7 @@ const PAGES: { path: string; label: string }[] = [
   { path: '/prices', label: 'Price war' },
   { path: '/network', label: 'Network' },
   { path: '/compare', label: 'Compare' },
+  { path: '/changes', label: 'What changed' },
   { path: '/sources', label: 'Sources' },
 ];
 
@@ -44,6 +46,8 @@ function Page({ path }: { path: string }) {
       );
     case '/compare':
       return <Compare />;
+    case '/changes':
+      return <Changes />;
     case '/sources':
       return <Sources />;
     default:

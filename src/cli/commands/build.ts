@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { buildDatabase } from '../../ingest/build.ts';
+import { metricMoves } from '../../payloads/moves.ts';
+import { Db } from '../../store/db.ts';
+import { recordMetricMoves } from '../../store/queries/changes.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions, dbPath } from '../context.ts';
 import { printJson, printTable, progressBar } from '../output.ts';
 
@@ -16,6 +19,15 @@ export function buildCommand(program: Command): void {
       const result = await buildDatabase(dbPath(g), opts.data, {
         ifStale: opts.ifStale ?? false,
         progress: bar.progress,
+        // What the build changed in the figures users quote, recorded beside the data changes.
+        afterChanges: async (db, replaced) => {
+          const before = await Db.open({ path: replaced.path, readOnly: true });
+          try {
+            await recordMetricMoves(db, replaced.run, await metricMoves(before, db));
+          } finally {
+            before.close();
+          }
+        },
       });
       bar.stop();
       const seconds = Math.round(performance.now() - started) / 1000;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { startServer } from '../../api/server.ts';
 import { Db } from '../../store/db.ts';
+import { watchlistFile } from '../../store/watchlists.ts';
 import { DOCS_ROOT, type GlobalOptions, VERSION, WEB_ROOT, dbPath } from '../context.ts';
 
 export function serveCommand(program: Command): void {
@@ -22,6 +23,7 @@ export function serveCommand(program: Command): void {
         webRoot: WEB_ROOT,
         docsRoot: DOCS_ROOT,
         version: VERSION,
+        watchlistsFile: watchlistFile(dbPath(g)),
       });
       process.stdout.write(
         g.json ? `${JSON.stringify({ url: server.url })}\n` : `Neijuan is serving at ${server.url}\n`,

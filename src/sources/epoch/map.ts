@@ -127,6 +127,9 @@ export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
       issue(row, modelId, 'Model', row.model, `model name repeats an earlier row; kept as ${modelId}`);
     }
     usedModelIds.add(modelId);
+    // The id this row would have had on its own keeps working: it redirects to the model it resolved onto.
+    if (reuse && modelId !== base && !resolver.has(base))
+      b.redirects.push({ oldId: base, newId: modelId, sourceId: src });
     resolver.add(modelId, 'ai-model', [row.model]);
     b.entities.push({
       id: modelId,

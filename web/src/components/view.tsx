@@ -53,6 +53,25 @@ export function View(props: {
         ·{' '}
         <a href={dataUrl('application/json', JSON.stringify(props.rows, null, 2))} download={`${props.id}.json`}>
           JSON
+        </a>{' '}
+        ·{' '}
+        <a
+          href={dataUrl(
+            'text/csv',
+            rowsToCsv(
+              props.sources.map((s) => ({
+                source_id: s.id,
+                title: s.title,
+                url: s.url,
+                publisher: s.publisher,
+                published: s.published ?? '',
+                licence: s.licence,
+              })),
+            ),
+          )}
+          download={`${props.id}-sources.csv`}
+        >
+          its sources (CSV)
         </a>
         {props.metrics.slice(1).map((m) => (
           <span key={m.id}>
