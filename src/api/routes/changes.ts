@@ -15,7 +15,6 @@ import { errorSchema } from '../../payloads/provenance.ts';
 import { PUBLIC_TABLES, type PublicTable, writeTable } from '../../store/export.ts';
 import {
   CHANGE_KINDS,
-  CHANGE_OPS,
   listChangeRuns,
   listChanges,
   type StoredChange,
