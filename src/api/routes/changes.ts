@@ -13,12 +13,7 @@ import { exportAll } from '../../payloads/export.ts';
 import { changesPayload } from '../../payloads/changes.ts';
 import { errorSchema } from '../../payloads/provenance.ts';
 import { PUBLIC_TABLES, type PublicTable, writeTable } from '../../store/export.ts';
-import {
-  CHANGE_KINDS,
-  listChangeRuns,
-  listChanges,
-  type StoredChange,
-} from '../../store/queries/changes.ts';
+import { CHANGE_KINDS, listChangeRuns, listChanges, type StoredChange } from '../../store/queries/changes.ts';
 import { getSources } from '../../store/queries/entities.ts';
 import { readWatchlists, resolveWatchlist } from '../../store/watchlists.ts';
 import type { AppDeps } from '../context.ts';
