@@ -257,3 +257,20 @@ test('one place per organisation: SenseTime is in one city and that city’s pro
   );
   assert.equal(irvine?.country, 'country:us');
 });
+
+test('every payload CSV travels with its sources: a Link header, and ?format=sources', async () => {
+  for (const path of ['/api/cities', '/api/segments?segment=llm', '/api/involution?segment=llm', '/api/prices']) {
+    const sep = path.includes('?') ? '&' : '?';
+    const rows = await app.request(`${path}${sep}format=csv`);
+    assert.equal(rows.status, 200, path);
+    const link = rows.headers.get('link') ?? '';
+    assert.match(link, /format=sources>; rel="describedby"; title="sources"$/, path);
+    const target = /^<([^>]+)>/.exec(link)?.[1] ?? '';
+    const sources = await app.request(target);
+    const text = await sources.text();
+    const payload = await json(path);
+    const lines = text.trim().split(/\r?\n/);
+    assert.equal(lines[0], 'source_id,title,url,publisher,published,retrieved,licence', path);
+    assert.equal(lines.length, payload.sources.length + 1, path);
+  }
+});

@@ -29,9 +29,46 @@ import { computeNetworkPayload, networkPayload } from '../../payloads/network.ts
 import { citiesParams, citiesPayload, computeCitiesPayload } from '../../payloads/cities.ts';
 import { computeSegmentDetail, computeSegmentList, segmentsParams, segmentsPayload } from '../../payloads/segments.ts';
 
-const format = z.enum(['json', 'csv']).default('json');
-const csv = (c: Context, rows: readonly object[]) =>
-  c.body(toCsv(rows as Record<string, unknown>[]), 200, { 'content-type': 'text/csv; charset=utf-8' });
+const format = z
+  .enum(['json', 'csv', 'sources'])
+  .default('json')
+  .openapi({ description: 'json; csv (the rows); sources (the sources behind them, as CSV)' });
+type Cited = {
+  sources: {
+    id: string;
+    title: string;
+    url: string;
+    publisher: string;
+    published: string | null;
+    retrieved: string;
+    licence: string;
+  }[];
+};
+
+/**
+ * A payload as CSV: its rows (format=csv, with a Link header to its sources) or the sources behind them
+ * (format=sources), so a download always travels with what it rests on.
+ */
+function csv(c: Context, format: 'json' | 'csv' | 'sources', payload: Cited, rows: readonly object[]) {
+  if (format === 'sources') {
+    const sources = payload.sources.map((s) => ({
+      source_id: s.id,
+      title: s.title,
+      url: s.url,
+      publisher: s.publisher,
+      published: s.published,
+      retrieved: s.retrieved,
+      licence: s.licence,
+    }));
+    return c.body(toCsv(sources), 200, { 'content-type': 'text/csv; charset=utf-8' });
+  }
+  const url = new URL(c.req.url);
+  url.searchParams.set('format', 'sources');
+  return c.body(toCsv(rows as Record<string, unknown>[]), 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    link: `<${url.pathname}${url.search}>; rel="describedby"; title="sources"`,
+  });
+}
 
 /** What every payload route answers: the payload (or its CSV), or a 400 naming the bad parameter. */
 function payloadResponses<S extends z.ZodType>(schema: S, description: string, badRequest = 'A bad parameter') {
@@ -60,7 +97,7 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       const q = c.req.valid('query');
       const payload = await computeComparePayload(db, q);
-      return q.format === 'csv' ? csv(c, compareCsvRows(payload)) : c.json(payload, 200);
+      return q.format !== 'json' ? csv(c, q.format, payload, compareCsvRows(payload)) : c.json(payload, 200);
     },
   );
 
@@ -77,10 +114,10 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       const q = c.req.valid('query');
       if (!q.segment) {
         const list = await computeSegmentList(db, q);
-        return q.format === 'csv' ? csv(c, list.rows) : c.json(list, 200);
+        return q.format !== 'json' ? csv(c, q.format, list, list.rows) : c.json(list, 200);
       }
       const detail = await computeSegmentDetail(db, { ...q, segment: q.segment });
-      return q.format === 'csv' ? csv(c, detail.players) : c.json(detail, 200);
+      return q.format !== 'json' ? csv(c, q.format, detail, detail.players) : c.json(detail, 200);
     },
   );
 
@@ -109,7 +146,7 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
         }
         throw error;
       }
-      if (q.format === 'csv') return csv(c, involutionCsvRows(payload));
+      if (q.format !== 'json') return csv(c, q.format, payload, involutionCsvRows(payload));
       return c.json(payload, 200);
     },
   );
@@ -129,7 +166,7 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       const q = c.req.valid('query');
       const payload = await computeCitiesPayload(db, q);
-      return q.format === 'csv' ? csv(c, payload.cities) : c.json(payload, 200);
+      return q.format !== 'json' ? csv(c, q.format, payload, payload.cities) : c.json(payload, 200);
     },
   );
 
@@ -156,7 +193,7 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
         if (error instanceof BaseMonthError) return c.json({ error: `bad request: base: ${error.message}` }, 400);
         throw error;
       }
-      if (q.format === 'csv') return csv(c, pricesCsvRows(payload));
+      if (q.format !== 'json') return csv(c, q.format, payload, pricesCsvRows(payload));
       return c.json(payload, 200);
     },
   );
@@ -176,7 +213,7 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       const q = c.req.valid('query');
       const payload = await computeNetworkPayload(db);
-      return q.format === 'csv' ? csv(c, payload.nodes) : c.json(payload, 200);
+      return q.format !== 'json' ? csv(c, q.format, payload, payload.nodes) : c.json(payload, 200);
     },
   );
 
@@ -195,7 +232,7 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       const q = c.req.valid('query');
       const payload = await computeAdoptionPayload(db);
-      return q.format === 'csv' ? csv(c, payload.derivatives) : c.json(payload, 200);
+      return q.format !== 'json' ? csv(c, q.format, payload, payload.derivatives) : c.json(payload, 200);
     },
   );
 }
