@@ -288,3 +288,48 @@ test('keyboard: "/" focuses search from any page, arrows and Enter open a result
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('search: "/" types into other fields, tone marks and typos find, nothing found is said, the list closes on blur', async () => {
+  const { page, errors } = await openPage('/sources');
+  await page.waitForSelector('#sources-table tbody tr');
+  const filter = page.getByLabel('Filter sources');
+  await filter.click();
+  await page.keyboard.type('a/b');
+  assert.equal(await filter.inputValue(), 'a/b', '"/" stays in the filter it was typed into');
+  const search = page.getByRole('search').locator('input');
+  for (const [q, id] of [
+    ['zhìpǔ', 'org:zhipu-ai'],
+    ['bǎi dù', 'org:baidu'],
+    ['Tencnet', 'org:tencent'],
+    ['Douyin', 'org:bytedance'],
+  ] as const) {
+    const hits = await apiJson<{ results: { id: string; name_en: string | null }[] }>(
+      `/api/search?q=${encodeURIComponent(q)}&limit=10`,
+    );
+    assert.ok(
+      hits.results.slice(0, 3).some((h) => h.id === id),
+      `${q} → ${id} in the top 3`,
+    );
+    await search.fill(q);
+    // The list shows exactly the server's answer for this text.
+    await page.waitForFunction(
+      (names) =>
+        [...document.querySelectorAll('#search-results li strong')].map((e) => e.textContent).join('|') === names,
+      hits.results.map((h) => h.name_en ?? '').join('|'),
+    );
+  }
+  const kimi = await apiJson<{ results: { id: string }[] }>('/api/search?q=Kimi&limit=3');
+  assert.ok(
+    kimi.results.some((r) => r.id === 'org:moonshot-ai'),
+    'Kimi offers Moonshot AI in the top 3',
+  );
+  await search.fill('qxzvbnmw');
+  await page.waitForSelector('.search-empty');
+  assert.match((await page.locator('.search-empty').textContent()) ?? '', /Nothing found for “qxzvbnmw”/);
+  await search.fill('deepseek');
+  await page.waitForSelector('#search-results li');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.locator('#search-results').count(), 0, 'the list closes when focus leaves');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

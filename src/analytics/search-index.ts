@@ -90,7 +90,8 @@ export class SearchIndex {
 
   /** Best matches first: exact name or alias, then prefix and partial matches; ties go to organisations. */
   search(query: string, limit = 20): SearchHit[] {
-    const q = query.trim();
+    // Tone marks are how pinyin is printed ("zhìpǔ", "bǎi dù"); the index holds toneless pinyin.
+    const q = query.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC').trim();
     if (q.length === 0) return [];
     const norm = normalizeName(q);
     // Nothing searchable left (emoji, punctuation): no match rather than every name that also normalised to nothing.
@@ -115,12 +116,17 @@ export class SearchIndex {
         });
       }
     };
-    for (const id of this.exact.get(norm) ?? []) put(id, 100, 'exact', q);
+    for (const id of this.exact.get(norm) ?? []) {
+      put(id, 100, 'exact', q);
+      // The maker of an exactly named product or model ("Kimi" → Moonshot AI), just below it.
+      for (const maker of this.docs.get(id)?.makers ?? []) put(maker, 98, 'exact', `${q} (its maker)`);
+    }
     const latin = !hasHan(q);
     const results = this.mini.search(q, {
       prefix: latin,
-      // Fuzzy matching only for Latin words long enough to carry a typo; never for Chinese.
-      fuzzy: (term) => (latin && term.length > 5 ? 0.2 : false),
+      // Fuzzy matching only for Latin words long enough to carry a typo (two edits: "tencnet" swaps two letters);
+      // never for Chinese.
+      fuzzy: (term) => (latin && term.length > 5 ? 0.3 : false),
       combineWith: 'AND',
     });
     const top = results[0]?.score ?? 1;

@@ -35,15 +35,16 @@ export function changeCommands(program: Command): void {
       const rows = await diffDatabases(oldPath, newPath);
       if (g.json) return printJson({ old: oldPath, new: newPath, summary: summarize(rows), changes: rows });
       printTable(summarize(rows));
-      printTable(rows.slice(0, Math.max(0, Number(opts.limit) || 0)), [
-        'kind',
-        'op',
-        'entity_id',
-        'what',
-        'old_value',
-        'new_value',
-        'source_id',
-      ]);
+      if (Number(opts.limit) > 0)
+        printTable(rows.slice(0, Math.max(0, Number(opts.limit) || 0)), [
+          'kind',
+          'op',
+          'entity_id',
+          'what',
+          'old_value',
+          'new_value',
+          'source_id',
+        ]);
       if (rows.length > Number(opts.limit))
         process.stdout.write(`… and ${rows.length - Number(opts.limit)} more (--limit, or --json for all)\n`);
     });

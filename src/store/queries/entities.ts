@@ -185,6 +185,8 @@ export interface SearchDoc {
   /** Where the entity is (as in `entity_place`), so a search answers without a query per request. */
   city: string | null;
   country: string | null;
+  /** For a product, model or robot: the organisations that made it (so "Kimi" also offers Moonshot AI). */
+  makers: string[];
   [key: string]: unknown;
 }
 
@@ -198,11 +200,15 @@ export async function searchDocuments(db: Db): Promise<SearchDoc[]> {
       SELECT subject_id AS id FROM relations
       UNION ALL SELECT object_id FROM relations WHERE object_id <> subject_id
       UNION ALL SELECT entity_id FROM facts),
-    weights AS (SELECT id, count(*) AS n FROM touches GROUP BY id)
+    weights AS (SELECT id, count(*) AS n FROM touches GROUP BY id),
+    makers AS (
+      SELECT thing, list(DISTINCT org ORDER BY org) AS makers FROM (
+        SELECT object_id AS thing, subject_id AS org FROM relations WHERE predicate = 'developed'
+        UNION SELECT subject_id, object_id FROM relations WHERE predicate = 'product_of') GROUP BY thing)
     SELECT e.id, e.kind, e.name_en, e.name_zh, e.name_pinyin, coalesce(n.names, []) AS names,
-      coalesce(w.n, 0)::INT AS weight, p.city, p.country
+      coalesce(w.n, 0)::INT AS weight, p.city, p.country, coalesce(m.makers, []) AS makers
     FROM entities e LEFT JOIN names n ON n.entity_id = e.id LEFT JOIN weights w ON w.id = e.id
-    LEFT JOIN entity_place p ON p.entity_id = e.id ORDER BY e.id`);
+    LEFT JOIN entity_place p ON p.entity_id = e.id LEFT JOIN makers m ON m.thing = e.id ORDER BY e.id`);
 }
 
 export interface TimelineRow {

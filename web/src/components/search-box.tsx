@@ -2,18 +2,34 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type SearchResult } from '../api.ts';
 import { navigate } from '../router.ts';
 
+/** A readable place name from an id ("city:hong-kong" → "Hong Kong") when only the id is at hand. */
+function placeName(id: string): string {
+  return id
+    .replace(/^[a-z]+:/, '')
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
 /** Instant bilingual search: type, arrow keys to choose, Enter to open. "/" focuses it from anywhere. */
 export function SearchBox(props: { onPick?: (id: string) => void; label?: string } = {}) {
   const [q, setQ] = useState('');
   const [results, setResults] = useState<SearchResult[]>([]);
   const [active, setActive] = useState(0);
+  // The text a search answered for, so "nothing found" is said only about what was searched.
+  const [answered, setAnswered] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const listId = props.onPick ? 'pick-results' : 'search-results';
 
   useEffect(() => {
     if (props.onPick) return undefined;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '/' && document.activeElement !== input.current) {
+      // Only when no other field is taking the keystroke ("a/b" typed in a filter stays "a/b").
+      const el = document.activeElement as HTMLElement | null;
+      const typing =
+        el !== null &&
+        (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+      if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
         input.current?.focus();
       }
@@ -26,6 +42,7 @@ export function SearchBox(props: { onPick?: (id: string) => void; label?: string
     const text = q.trim();
     if (text === '') {
       setResults([]);
+      setAnswered('');
       return;
     }
     let cancelled = false;
@@ -36,9 +53,15 @@ export function SearchBox(props: { onPick?: (id: string) => void; label?: string
           if (!cancelled) {
             setResults(r.results);
             setActive(0);
+            setAnswered(text);
           }
         })
-        .catch(() => setResults([]));
+        .catch(() => {
+          if (!cancelled) {
+            setResults([]);
+            setAnswered(text);
+          }
+        });
     }, 80);
     return () => {
       cancelled = true;
@@ -63,6 +86,11 @@ export function SearchBox(props: { onPick?: (id: string) => void; label?: string
         placeholder="Search: DeepSeek, 智谱, hang zhou …  (press /)"
         value={q}
         onInput={(e) => setQ((e.target as HTMLInputElement).value)}
+        // Leaving the field closes the list (a click on a result lands first: it acts on mousedown).
+        onBlur={() => {
+          setResults([]);
+          setAnswered('');
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
@@ -72,6 +100,11 @@ export function SearchBox(props: { onPick?: (id: string) => void; label?: string
         aria-controls={listId}
         aria-activedescendant={results[active] ? `${listId}-${active}` : undefined}
       />
+      {results.length === 0 && answered !== '' && answered === q.trim() ? (
+        <p class="search-results search-empty" role="status">
+          Nothing found for “{answered}”. Try English, 中文 or pinyin (with or without tones).
+        </p>
+      ) : null}
       {results.length > 0 && (
         <ul id={listId} role="listbox" class="search-results">
           {results.map((r, i) => (
@@ -90,7 +123,7 @@ export function SearchBox(props: { onPick?: (id: string) => void; label?: string
               {r.name_zh && r.name_en ? <span lang="zh">{r.name_zh}</span> : null}{' '}
               <span class="muted">
                 {r.kind}
-                {r.city ? ` · ${r.city.replace('city:', '')}` : ''}
+                {r.city ? ` · ${placeName(r.city)}` : ''}
               </span>
             </li>
           ))}
