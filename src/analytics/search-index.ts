@@ -91,7 +91,11 @@ export class SearchIndex {
   /** Best matches first: exact name or alias, then prefix and partial matches; ties go to organisations. */
   search(query: string, limit = 20): SearchHit[] {
     // Tone marks are how pinyin is printed ("zhìpǔ", "bǎi dù"); the index holds toneless pinyin.
-    const q = query.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC').trim();
+    const q = query
+      .normalize('NFD')
+      .replace(/\p{Mn}/gu, '')
+      .normalize('NFC')
+      .trim();
     if (q.length === 0) return [];
     const norm = normalizeName(q);
     // Nothing searchable left (emoji, punctuation): no match rather than every name that also normalised to nothing.
