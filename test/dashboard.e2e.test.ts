@@ -333,3 +333,43 @@ test('search: "/" types into other fields, tone marks and typos find, nothing fo
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('method links open the rendered methodology at their metric; titles, anchors and 404s work; assets are gzipped and cached', async () => {
+  const { page, errors } = await openPage('/segments');
+  await page.waitForSelector('#involution .figure svg');
+  assert.match(await page.title(), /^Segments & involution · Neijuan/);
+  await page.locator('#involution').getByRole('link', { name: 'Method' }).first().click();
+  await page.waitForURL(/\/methodology#involution-index$/);
+  await page.waitForSelector('#involution-index h2');
+  await page.waitForFunction(() => {
+    const r = document.getElementById('involution-index')?.getBoundingClientRect();
+    return r !== undefined && r.top >= -2 && r.top < window.innerHeight / 2;
+  });
+  assert.equal(await page.title(), 'Methodology · Neijuan 内卷');
+  assert.match((await page.locator('#involution-index').textContent()) ?? '', /Definition\..*Method\./s);
+  // An entity page: its own title, and a #src-N anchor scrolls to that source.
+  await page.goto(new URL('/entity/org:deepseek#src-3', server.url).href);
+  await page.waitForSelector('#src-3');
+  await page.waitForFunction(() => {
+    const r = document.getElementById('src-3')?.getBoundingClientRect();
+    return r !== undefined && r.top >= -2 && r.top < window.innerHeight;
+  });
+  assert.equal(await page.title(), 'DeepSeek · Neijuan 内卷');
+  // A path with no page: HTTP 404, a page that says so and offers the way on.
+  const missing = await page.goto(new URL('/no-such-page', server.url).href);
+  assert.equal(missing?.status(), 404);
+  await page.waitForSelector('.not-found');
+  assert.ok((await page.locator('.not-found a').count()) >= 8);
+  assert.equal(await page.title(), 'Page not found · Neijuan 内卷');
+  // The script is served gzipped, and cached for good (its name changes with its content).
+  const html = await (await fetch(new URL('/', server.url))).text();
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
+  const res = await fetch(new URL(script, server.url), { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(res.headers.get('content-encoding'), 'gzip');
+  assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.deepEqual(
+    errors.filter((e) => !/404/.test(e)),
+    [],
+  );
+  await page.close();
+});

@@ -1,4 +1,6 @@
 /** The HTTP app: JSON API under /api, the dashboard at /. */
+import { extname } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { QueryTimeoutError } from '../store/db.ts';
@@ -41,6 +43,12 @@ const HEAVY_ROUTES = [
 
 /** Longest request URL served (path and query string). */
 export const MAX_URL_LENGTH = 4096;
+
+/** The dashboard's pages (web/src/main.tsx): anything else is a 404 page. */
+const SPA_ROUTES = [
+  /^\/(segments|cities|prices|network|compare|changes|sources|methodology)?\/?$/,
+  /^\/entity\/[a-z]+:[a-z0-9-]+$/,
+];
 
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({
@@ -164,11 +172,28 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
 
+  // The dashboard: hashed assets cached for a year, the page itself revalidated; gzip when the client takes it. A path
+  // the dashboard has no page for answers 404 (with the page, which says so and offers a way on).
+  const gzipped = new Map<string, Buffer>();
   app.get('*', async (c: Context) => {
     if (deps.webRoot === null) return c.json({ error: 'the dashboard is not built; run npm run build:web' }, 404);
     const file = await staticFile(deps.webRoot, c.req.path);
     if (!file) return c.text('not found', 404);
-    return c.body(new Uint8Array(file.body), 200, { 'content-type': file.type });
+    const asset = extname(c.req.path) !== '';
+    const status = asset || SPA_ROUTES.some((r) => r.test(c.req.path)) ? 200 : 404;
+    const headers: Record<string, string> = {
+      'content-type': file.type,
+      'cache-control': c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      vary: 'accept-encoding',
+    };
+    const compressible = /^(text\/|application\/(javascript|json)|image\/svg)/.test(file.type);
+    if (compressible && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      const key = c.req.path.startsWith('/assets/') || asset ? c.req.path : '/index.html';
+      let body = gzipped.get(key);
+      if (!body) gzipped.set(key, (body = gzipSync(file.body)));
+      return c.body(new Uint8Array(body), status, { ...headers, 'content-encoding': 'gzip' });
+    }
+    return c.body(new Uint8Array(file.body), status, headers);
   });
 
   app.onError((error, c) => {

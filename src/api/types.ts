@@ -12,6 +12,12 @@ export type { CitiesPayload } from '../payloads/cities.ts';
 export type { SegmentDetailPayload, SegmentListPayload } from '../payloads/segments.ts';
 export type { AdoptionPayload } from '../payloads/adoption.ts';
 export type { ComparePayload } from '../payloads/compare.ts';
-export type { EntityPayload, NotableModelsPayload, SearchPayload, SourcesPayload } from '../payloads/lookups.ts';
+export type {
+  EntityPayload,
+  MethodologyPayload,
+  NotableModelsPayload,
+  SearchPayload,
+  SourcesPayload,
+} from '../payloads/lookups.ts';
 export type { NetworkPayload } from '../payloads/network.ts';
 export type { ChangesPayload } from '../payloads/changes.ts';

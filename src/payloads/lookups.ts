@@ -158,3 +158,21 @@ export const notableModelsPayload = z
 export type SearchPayload = z.infer<typeof searchPayload>;
 export type NotableModelsPayload = z.infer<typeof notableModelsPayload>;
 export type SourcesPayload = z.infer<typeof sourcesPayload>;
+
+export const methodologyPayload = z
+  .object({
+    metrics: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        unit: z.string(),
+        definition: z.string(),
+        method: z.string(),
+        caveats: z.array(z.string()),
+        sources: z.array(z.string()),
+        query: z.string(),
+      }),
+    ),
+  })
+  .openapi('Methodology');
+export type MethodologyPayload = z.infer<typeof methodologyPayload>;

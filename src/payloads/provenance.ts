@@ -45,7 +45,7 @@ export async function provenance(
     const m = metricById(id);
     if (!m) throw new Error(`metric ${id} is not in the registry`);
     for (const s of m.sources) if (!s.endsWith('*')) ids.add(s);
-    return { id: m.id, title: m.title, methodology: `/docs/METHODOLOGY.md#${m.id}` };
+    return { id: m.id, title: m.title, methodology: `/methodology#${m.id}` };
   });
   // "src:huggingface-*" stands for every sync's source. Only sources present in this database are listed: a metric
   // whose connector has not run cites nothing yet.

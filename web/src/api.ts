@@ -9,6 +9,7 @@ import type {
   ChangesPayload,
   ComparePayload,
   EntityPayload,
+  MethodologyPayload,
   NetworkPayload,
   NotableModelsPayload,
   SearchPayload,
@@ -88,5 +89,6 @@ export const api = {
   prices: () => get<PricesData>('/api/prices'),
   network: () => get<NetworkData>('/api/network'),
   sources: () => get<{ sources: Source[] }>('/api/sources'),
+  methodology: () => get<MethodologyPayload>('/api/methodology'),
   changes: (query: string) => get<ChangesData>(`/api/changes?${query}${query ? '&' : ''}limit=200`),
 };

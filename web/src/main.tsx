@@ -8,7 +8,9 @@ import { EntityPage } from './pages/entity.tsx';
 import { Overview } from './pages/overview.tsx';
 import { Prices } from './pages/prices.tsx';
 import { Segments } from './pages/segments.tsx';
+import { Methodology } from './pages/methodology.tsx';
 import { Sources } from './pages/sources.tsx';
+import { useEffect } from 'preact/hooks';
 import { onLinkClick, useLocation } from './router.ts';
 import './style.css';
 
@@ -50,13 +52,65 @@ function Page({ path }: { path: string }) {
       return <Changes />;
     case '/sources':
       return <Sources />;
+    case '/methodology':
+      return <Methodology />;
     default:
-      return <p>Page not found.</p>;
+      return <NotFound path={path} />;
   }
+}
+
+/** A path the dashboard has no page for (the server answers it with a 404): say so, and offer a way on. */
+function NotFound({ path }: { path: string }) {
+  return (
+    <section class="not-found">
+      <h1>Page not found</h1>
+      <p>
+        There is no page at <code>{path}</code>. Search above, or go to one of these:
+      </p>
+      <ul>
+        {[...PAGES, { path: '/methodology', label: 'Methodology' }].map((p) => (
+          <li key={p.path}>
+            <a href={p.path}>{p.label}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const KNOWN = new Set([...PAGES.map((p) => p.path), '/methodology']);
+
+/** The page's title: what it shows, then the site; an entity page sets its own once its name is loaded. */
+function titleOf(path: string): string {
+  if (path.startsWith('/entity/')) return `${path.slice('/entity/'.length)} · Neijuan 内卷`;
+  const page = PAGES.find((p) => p.path === path);
+  if (path === '/methodology') return 'Methodology · Neijuan 内卷';
+  return page ? `${page.label} · Neijuan 内卷` : 'Page not found · Neijuan 内卷';
+}
+
+/** Scrolls to the URL's #anchor once the element exists (pages draw after their data loads). */
+function useAnchor(url: URL): void {
+  useEffect(() => {
+    const id = decodeURIComponent(url.hash.slice(1));
+    if (!id) return undefined;
+    let tries = 0;
+    const timer = setInterval(() => {
+      const el = document.getElementById(id);
+      if (el) {
+        el.scrollIntoView({ block: 'start' });
+        clearInterval(timer);
+      } else if (++tries > 60) clearInterval(timer);
+    }, 100);
+    return () => clearInterval(timer);
+  }, [url.pathname, url.hash]);
 }
 
 function App() {
   const url = useLocation();
+  useEffect(() => {
+    document.title = titleOf(url.pathname);
+  }, [url.pathname]);
+  useAnchor(url);
   return (
     <div onClick={onLinkClick}>
       <a class="skip" href="#main">
@@ -69,7 +123,11 @@ function App() {
         <SearchBox />
         <nav aria-label="Pages">
           {PAGES.map((p) => (
-            <a key={p.path} href={p.path} aria-current={url.pathname === p.path ? 'page' : undefined}>
+            <a
+              key={p.path}
+              href={p.path}
+              aria-current={url.pathname === p.path && KNOWN.has(p.path) ? 'page' : undefined}
+            >
               {p.label}
             </a>
           ))}

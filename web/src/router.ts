@@ -21,7 +21,9 @@ export function onLinkClick(event: MouseEvent): void {
   const anchor = (event.target as HTMLElement).closest('a');
   if (!anchor || anchor.target || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
   const href = anchor.getAttribute('href');
-  if (!href || !href.startsWith('/') || href.startsWith('/api/') || anchor.hasAttribute('download')) return;
+  // The API, the docs and the feed are files, not dashboard pages: the browser fetches them.
+  if (!href || !href.startsWith('/') || /^\/(api|docs)\/|^\/feed\.xml/.test(href) || anchor.hasAttribute('download'))
+    return;
   event.preventDefault();
   navigate(href);
 }

@@ -56,7 +56,7 @@ export function indicatorRoutes(app: OpenAPIHono, deps: AppDeps): void {
       {
         metric: metric?.id,
         method: metric?.method,
-        methodology: '/docs/METHODOLOGY.md#notable-models',
+        methodology: '/methodology#notable-models',
         by: q.by,
         dataset,
         coverage,

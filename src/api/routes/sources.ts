@@ -3,7 +3,8 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listSources } from '../../store/queries/entities.ts';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
-import { sourcesPayload } from '../../payloads/lookups.ts';
+import { methodologyPayload, sourcesPayload } from '../../payloads/lookups.ts';
+import { METRICS } from '../../analytics/metrics.ts';
 import { errorSchema } from '../../payloads/provenance.ts';
 
 const route = createRoute({
@@ -21,7 +22,21 @@ const route = createRoute({
   },
 });
 
+const methodology = createRoute({
+  method: 'get',
+  path: '/api/methodology',
+  operationId: 'getMethodology',
+  summary: 'Every metric: its definition, method, caveats and the sources it rests on (docs/METHODOLOGY.md as data)',
+  responses: {
+    200: { description: 'The metric registry', content: { 'application/json': { schema: methodologyPayload } } },
+    400: { description: 'A malformed URL', content: { 'application/json': { schema: errorSchema } } },
+  },
+});
+
 export function sourceRoutes(app: OpenAPIHono, deps: AppDeps): void {
+  app.openapi(methodology, (c) =>
+    c.json({ metrics: METRICS.map((m) => ({ ...m, caveats: [...m.caveats], sources: [...m.sources] })) }, 200),
+  );
   app.openapi(route, async (c) => {
     const { format } = c.req.valid('query');
     const sources = await listSources(deps.db);

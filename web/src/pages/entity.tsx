@@ -34,6 +34,9 @@ export function EntityPage({ id }: { id: string }) {
     setError(null);
     api.entity(id).then(setData, (e: Error) => setError(e.message));
   }, [id]);
+  useEffect(() => {
+    if (data) document.title = `${data.entity.name_en ?? data.entity.name_zh ?? id} · Neijuan 内卷`;
+  }, [data, id]);
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
   const { entity, facts, relations, sources, names, claims } = data;
