@@ -86,7 +86,7 @@ test('every payload names its metrics (with a methodology link) and its sources'
   for (const [name, body] of Object.entries(bundled)) {
     const b = body as { metrics?: { methodology: string }[]; metric?: string; sources: { url: string }[] };
     assert.ok((b.metrics?.length ?? 0) > 0 || b.metric, `${name}: no metric`);
-    for (const m of b.metrics ?? []) assert.match(m.methodology, /^\/docs\/METHODOLOGY\.md#[a-z-]+$/);
+    for (const m of b.metrics ?? []) assert.match(m.methodology, /^\/methodology#[a-z-]+$/);
     assert.ok(b.sources.length > 0, `${name}: no sources`);
     for (const s of b.sources) assert.match(s.url, /^https?:\/\//, name);
   }
