@@ -373,3 +373,81 @@ test('method links open the rendered methodology at their metric; titles, anchor
   );
   await page.close();
 });
+
+test('sliders ask once they rest and draw only the latest answer; bad parameters are said in words', async () => {
+  const { page, errors } = await openPage('/segments?segment=llm');
+  await page.waitForSelector('#involution-table tbody tr');
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/involution')) asked.push(r.url());
+  });
+  const slider = page.locator('input[data-component="players"]');
+  await slider.focus();
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+  const stopped = Date.now();
+  await page.waitForURL(/weights=players%3A0\.6/);
+  const weights = new URL(page.url()).searchParams.get('weights') ?? '';
+  const expected = await apiJson<{ years: { index: number | null }[] }>(
+    `/api/involution?segment=llm&from=2015&to=2025&weights=${encodeURIComponent(weights)}`,
+  );
+  const want = expected.years.map((y) => (y.index === null ? null : String(y.index)));
+  await page.waitForFunction(
+    (w) => {
+      const cells = [...document.querySelectorAll('#involution-table tbody tr td:last-child')].map(
+        (c) => c.textContent,
+      );
+      return w.every((v, i) => v === null || cells[i] === v);
+    },
+    want,
+    { timeout: 3000 },
+  );
+  const redrawn = Date.now() - stopped;
+  assert.ok(redrawn < 1500, `redrawn ${redrawn} ms after the last key`);
+  assert.equal(asked.length, 1, `one request for seven key presses, not ${asked.length}`);
+  // Every weight at zero: said, and the sliders stay to fix it.
+  await page.goto(
+    new URL(
+      '/segments?segment=llm&weights=players:0,entrants:0,exits:0,concentration:0,price:0,capability:0',
+      server.url,
+    ).href,
+  );
+  await page.waitForSelector('text=Every weight is zero');
+  await page.waitForSelector('input[data-component="players"]');
+  assert.equal(await page.locator('input[data-component="players"]').inputValue(), '0', 'the sliders stay, at zero');
+  // A segment that does not exist: said in words, the default shown.
+  await page.goto(new URL('/segments?segment=bogus', server.url).href);
+  await page.waitForSelector('text=There is no segment “bogus”');
+  await page.waitForSelector('#involution-table tbody tr');
+  assert.match((await page.locator('#involution h2').textContent()) ?? '', /Large language models|llm/i);
+  // A sort the city table does not have falls back to the default, in words.
+  await page.goto(new URL('/cities?sort=bogus', server.url).href);
+  await page.waitForSelector('#cities-table tbody tr');
+  assert.match((await page.locator('#city-league .takeaway').textContent()) ?? '', /leads on AI organisations \(\d+\)/);
+  assert.deepEqual(
+    errors.filter((e) => !/40\d/.test(e)),
+    [],
+  );
+  await page.close();
+});
+
+test('compare survives a bad id, names it, and shows names not ids; a timeline lists each event once', async () => {
+  const { page, errors } = await openPage('/compare?ids=org:deepseek,org:no-such-firm,org:zhipu-ai');
+  await page.waitForSelector('#compare-table tbody tr');
+  assert.match((await page.locator('[role=alert]').textContent()) ?? '', /No entity “org:no-such-firm”/);
+  const chips = await page.locator('.chip a').allTextContents();
+  assert.ok(chips.includes('DeepSeek') && chips.includes('Zhipu AI'), chips.join(', '));
+  const founders = (await page.locator('#compare-table tbody tr', { hasText: 'Founders' }).textContent()) ?? '';
+  for (const name of ['Liang Wenfeng']) assert.equal(founders.split(name).length - 1, 1, `${name} once: ${founders}`);
+  assert.match((await page.locator('#compare-table tbody tr', { hasText: 'City' }).textContent()) ?? '', /Hangzhou/);
+  await page.getByRole('button', { name: 'Remove from the comparison' }).click();
+  await page.waitForURL((u) => u.searchParams.get('ids') === 'org:deepseek,org:zhipu-ai');
+  await page.goto(new URL('/entity/org:deepseek', server.url).href);
+  await page.waitForSelector('#timeline li');
+  const events = await page.locator('#timeline li').allTextContents();
+  assert.equal(new Set(events).size, events.length, 'no event twice');
+  assert.deepEqual(
+    errors.filter((e) => !/404/.test(e)),
+    [],
+  );
+  await page.close();
+});

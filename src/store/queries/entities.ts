@@ -223,7 +223,7 @@ export interface TimelineRow {
 /** Dated events of an entity: its own dated facts (founding, listing, release …) and the releases it made. */
 export async function entityTimeline(db: Db, id: string): Promise<TimelineRow[]> {
   return db.all<TimelineRow>(sql`
-    SELECT * FROM (
+    SELECT date, what, entity_id, name, min(source_id) AS source_id FROM (
       SELECT f.value AS date, f.attr AS what, f.entity_id, NULL AS name, f.source_id FROM facts f
       WHERE f.entity_id = ${id} AND regexp_matches(f.value, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')
         AND f.attr IN ('founded', 'founding_date', 'listing_date', 'release_date', 'publication_date', 'date', 'merger_date')
@@ -232,7 +232,10 @@ export async function entityTimeline(db: Db, id: string): Promise<TimelineRow[]>
       FROM relations r JOIN facts d ON d.entity_id = r.object_id AND d.attr IN ('release_date', 'publication_date')
       JOIN entities t ON t.id = r.object_id
       WHERE r.subject_id = ${id} AND r.predicate = 'developed' AND regexp_matches(d.value, '^[0-9]{4}')
-    ) ORDER BY date DESC, entity_id LIMIT 300`);
+    )
+    -- One line per event, however many sources date it (the first source by id cites it).
+    GROUP BY date, what, entity_id, name
+    ORDER BY date DESC, entity_id LIMIT 300`);
 }
 
 /** Which entity carries which Wikidata id, and which input wrote it. */

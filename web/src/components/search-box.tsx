@@ -1,15 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type SearchResult } from '../api.ts';
+import { placeName } from '../format.ts';
 import { navigate } from '../router.ts';
-
-/** A readable place name from an id ("city:hong-kong" → "Hong Kong") when only the id is at hand. */
-function placeName(id: string): string {
-  return id
-    .replace(/^[a-z]+:/, '')
-    .split('-')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
-}
 
 /** Instant bilingual search: type, arrow keys to choose, Enter to open. "/" focuses it from anywhere. */
 export function SearchBox(props: { onPick?: (id: string) => void; label?: string } = {}) {

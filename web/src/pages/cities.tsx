@@ -14,10 +14,27 @@ const NUMERIC: (keyof CityRow & string)[] = [
   'founders_local',
 ];
 
+const SORTABLE = ['name_en', 'name_zh', ...NUMERIC, 'founders_known'];
+/** What a column counts, in words (for the sentence above the chart). */
+const LABEL: Record<string, string> = {
+  ai_organizations: 'AI organisations',
+  ai_adopters: 'AI adopters',
+  llm_makers: 'LLM makers',
+  notable_models: 'notable models',
+  universities: 'universities',
+  founders_local: 'founders who studied locally',
+  founders_known: 'founders with a cited university',
+  name_en: 'name',
+  name_zh: 'Chinese name',
+};
+
 export function Cities() {
   const { data, error } = useLoad(() => api.cities(), []);
-  const [sort, setSort] = useQueryParam('sort', 'ai_organizations');
-  const [dir, setDir] = useQueryParam('dir', 'desc');
+  const [sortParam, setSort] = useQueryParam('sort', 'ai_organizations');
+  const [dirParam, setDir] = useQueryParam('dir', 'desc');
+  // A sort or direction the table does not have (an edited or stale URL) falls back to the default.
+  const sort = (SORTABLE as readonly string[]).includes(sortParam) ? sortParam : 'ai_organizations';
+  const dir = dirParam === 'asc' ? 'asc' : 'desc';
   const rows = useMemo(() => {
     const list = [...(data?.cities ?? [])];
     const key = sort as keyof CityRow;
@@ -65,7 +82,7 @@ export function Cities() {
         title="City league (China)"
         takeaway={
           rows[0]
-            ? `${rows[0].name_en} leads on ${sort.replace(/_/g, ' ')} (${rows[0][sort as keyof CityRow]}). Hangzhou: ${hz?.ai_organizations ?? 0} AI organisations (plus ${hz?.ai_adopters ?? 0} adopters with a model of their own); of ${hz?.founders_known ?? 0} founders with a cited university, ${hz?.founders_local ?? 0} studied in Zhejiang.`
+            ? `${rows[0].name_en} ${dir === 'desc' ? 'leads' : 'comes last'} on ${LABEL[sort] ?? sort} (${rows[0][sort as keyof CityRow]}). Hangzhou: ${hz?.ai_organizations ?? 0} AI organisations (plus ${hz?.ai_adopters ?? 0} adopters with a model of their own); of ${hz?.founders_known ?? 0} founders with a cited university, ${hz?.founders_local ?? 0} studied in Zhejiang.`
             : ''
         }
         chart={<PlotFigure make={make} label="Ranked dot chart of cities" />}
@@ -76,7 +93,7 @@ export function Cities() {
         table={
           <DataTable
             id="cities-table"
-            caption="Cities, sortable (a map needs an openly licensed boundary file from the npm registry; the ranked dot chart stands in for it)"
+            caption="Cities, sortable by any column"
             rows={rows}
             sort={{ key: sort, desc: dir === 'desc' }}
             onSort={(k) => {
@@ -93,7 +110,7 @@ export function Cities() {
                 render: (c) => <a href={`/entity/${c.city}`}>{c.name_en ?? c.name_zh}</a>,
               },
               { key: 'name_zh', label: '城市' },
-              ...NUMERIC.map((k) => ({ key: k, label: k.replace(/_/g, ' '), numeric: true })),
+              ...NUMERIC.map((k) => ({ key: k, label: LABEL[k] ?? k, numeric: true })),
               { key: 'founders_known', label: 'founders with cited university', numeric: true },
             ]}
           />

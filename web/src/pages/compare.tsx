@@ -2,13 +2,14 @@ import { useMemo } from 'preact/hooks';
 import { api, type EntityDetail } from '../api.ts';
 import { SearchBox } from '../components/search-box.tsx';
 import { DataTable, View } from '../components/view.tsx';
+import { placeName, unique } from '../format.ts';
 import { useLoad, useQueryParam } from '../hooks.ts';
 
 const ROWS: { label: string; of: (d: EntityDetail) => string }[] = [
   { label: 'Chinese name', of: (d) => d.entity.name_zh ?? '' },
   { label: 'Kind', of: (d) => d.entity.kind },
   { label: 'Segments', of: (d) => d.entity.segments.join(', ') },
-  { label: 'City', of: (d) => d.entity.city?.replace('city:', '') ?? '' },
+  { label: 'City', of: (d) => (d.entity.city ? placeName(d.entity.city) : '') },
   { label: 'Country', of: (d) => d.entity.country?.replace('country:', '').toUpperCase() ?? '' },
   {
     label: 'Founded',
@@ -17,14 +18,19 @@ const ROWS: { label: string; of: (d: EntityDetail) => string }[] = [
   {
     label: 'Founders',
     of: (d) =>
-      d.relations
-        .filter((r) => r.predicate === 'founded_by' && r.direction === 'out')
-        .map((r) => r.other_name)
-        .join(', '),
+      unique(
+        d.relations
+          .filter((r) => r.predicate === 'founded_by' && r.direction === 'out')
+          .map((r) => r.other_name ?? r.other_id),
+      ).join(', '),
   },
   {
     label: 'Models and products developed',
-    of: (d) => String(d.relations.filter((r) => r.predicate === 'developed' && r.direction === 'out').length),
+    of: (d) =>
+      String(
+        unique(d.relations.filter((r) => r.predicate === 'developed' && r.direction === 'out').map((r) => r.other_id))
+          .length,
+      ),
   },
   {
     label: 'Organisations located here',
@@ -50,7 +56,20 @@ export function Compare() {
         .slice(0, 4),
     [idsText],
   );
-  const { data, error } = useLoad(() => Promise.all(ids.map((id) => api.entity(id))), [idsText]);
+  // One id that does not exist must not sink the others: each loads on its own, and a failure is named.
+  const { data: settled, error } = useLoad(
+    () =>
+      Promise.allSettled(ids.map((id) => api.entity(id))).then((all) =>
+        all.map((r, i) => ({ id: ids[i] as string, detail: r.status === 'fulfilled' ? r.value : null })),
+      ),
+    [idsText],
+  );
+  const data = settled ? settled.flatMap((s) => (s.detail ? [s.detail] : [])) : null;
+  const missing = settled ? settled.filter((s) => s.detail === null).map((s) => s.id) : [];
+  const nameOf = (id: string) => {
+    const d = data?.find((x) => x.entity.id === id);
+    return d ? (d.entity.name_en ?? d.entity.name_zh ?? id) : id;
+  };
   const table = (data ?? []).length
     ? ROWS.map((r) => ({ attribute: r.label, ...Object.fromEntries((data ?? []).map((d) => [d.entity.id, r.of(d)])) }))
     : [];
@@ -61,10 +80,10 @@ export function Compare() {
       <p class="chips">
         {ids.map((id) => (
           <span class="chip" key={id}>
-            <a href={`/entity/${id}`}>{id}</a>{' '}
+            <a href={`/entity/${id}`}>{nameOf(id)}</a>{' '}
             <button
               type="button"
-              aria-label={`Remove ${id}`}
+              aria-label={`Remove ${nameOf(id)}`}
               onClick={() => setIds(ids.filter((x) => x !== id).join(','))}
             >
               ✕
@@ -79,7 +98,15 @@ export function Compare() {
         />
       ) : null}
       {error ? <p role="alert">{error}</p> : null}
-      {data ? (
+      {missing.length > 0 ? (
+        <p role="alert">
+          No entity {missing.map((m) => `“${m}”`).join(', ')}: {missing.length > 1 ? 'they are' : 'it is'} left out.{' '}
+          <button type="button" onClick={() => setIds(ids.filter((x) => !missing.includes(x)).join(','))}>
+            Remove from the comparison
+          </button>
+        </p>
+      ) : null}
+      {data && data.length > 0 ? (
         <View
           id="compare"
           title={data.map((d) => d.entity.name_en ?? d.entity.name_zh).join(' · ')}
@@ -99,7 +126,9 @@ export function Compare() {
             />
           }
         />
-      ) : (
+      ) : settled ? (
+        <p>Nothing to compare yet: add an entity with the search above.</p>
+      ) : error ? null : (
         <p>Loading…</p>
       )}
     </article>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type EntityDetail } from '../api.ts';
+import { placeName } from '../format.ts';
 
 const PREDICATE_LABEL: Record<string, [out: string, inward: string]> = {
   founded_by: ['Founded by', 'Founded'],
@@ -77,7 +78,7 @@ export function EntityPage({ id }: { id: string }) {
         {entity.city ? (
           <>
             {' · '}
-            <a href={`/entity/${entity.city}`}>{entity.city.replace('city:', '')}</a>
+            <a href={`/entity/${entity.city}`}>{placeName(entity.city)}</a>
           </>
         ) : null}
       </p>

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'preact/hooks';
 import { api, type InvolutionYear } from '../api.ts';
 import { chartWidth, PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
-import { useLoad, useQueryParam } from '../hooks.ts';
+import { useDebounced, useLoad, useQueryParam } from '../hooks.ts';
 
 /** The weights in the URL over the server's defaults (the server validates them and answers 400 when they are bad). */
 function parseWeights(text: string, defaults: Record<string, number>): Record<string, number> {
@@ -86,18 +86,29 @@ const RULE_LABEL: Record<string, string> = {
 const EXIT_LABEL: Record<string, string> = { cited: 'cited', inactive: 'inferred from silence' };
 
 export function Segments() {
-  const [segment, setSegment] = useQueryParam('segment', 'llm');
-  const [basis, setBasis] = useQueryParam('basis', 'commercial');
+  const [segmentParam, setSegment] = useQueryParam('segment', 'llm');
+  const [basisParam, setBasis] = useQueryParam('basis', 'commercial');
   const [weightText, setWeightText] = useQueryParam('weights', '');
   const list = useLoad(() => api.segments(), []);
   // Segment names come from the server (model/types.ts SEGMENT_LABELS), with the list.
   const LABEL: Record<string, string> = list.data?.labels ?? {};
-  const inv = useLoad(() => api.involution(segment, basis, weightText), [segment, basis, weightText]);
+  // A segment or basis the dashboard does not know (an edited URL) is said in words, and the default shown.
+  const known = list.data ? list.data.rows.some((r) => r.segment === segmentParam) : true;
+  const segment = known ? segmentParam : 'llm';
+  const basis = ['commercial', 'research', 'all'].includes(basisParam) ? basisParam : 'commercial';
+  // The sliders move at once; the index is asked for once they rest (200 ms), and only the latest answer is drawn.
+  const requested = useDebounced(weightText, 200);
+  // Weights that are all zero define no index: the defaults are drawn meanwhile, and the page says so.
+  const zeroText = (t: string) =>
+    t !== '' && t.split(',').every((p) => Number(p.split(':')[1] ?? NaN) === 0 && p.includes(':'));
+  const asked = zeroText(requested) ? '' : requested;
+  const inv = useLoad(() => api.involution(segment, basis, asked), [segment, basis, asked]);
   const components = inv.data?.components ?? [];
   const weights = useMemo(
     () => parseWeights(weightText, inv.data?.default_weights ?? {}),
     [weightText, inv.data?.default_weights],
   );
+  const allZero = zeroText(weightText);
 
   const years = inv.data?.years ?? [];
   // The sentence quotes only indexed years: a null year is never a number.
@@ -107,6 +118,8 @@ export function Segments() {
     (best, y) => (best === null || (best.index ?? -Infinity) < (y.index ?? -Infinity) ? y : best),
     null,
   );
+  // Drawn from the data's own parameters, so a title never stands over another segment's numbers.
+  const shownSegment = inv.data?.segment ?? segment;
   const who = basis === 'all' ? 'players' : `${basis} players`;
   const censoring = inv.data?.censoring;
   return (
@@ -141,11 +154,27 @@ export function Segments() {
           </select>
         </label>
       </p>
-      {inv.error ? <p role="alert">{inv.error}</p> : null}
+      {!known ? (
+        <p role="alert">
+          There is no segment “{segmentParam}”; showing {LABEL.llm ?? 'large language models'}. Choose another above.
+        </p>
+      ) : null}
+      {allZero ? (
+        <p role="alert">
+          Every weight is zero: raise at least one to compute an index. The default weights are drawn meanwhile.
+        </p>
+      ) : inv.error ? (
+        <p role="alert">{inv.error}</p>
+      ) : null}
+      {inv.loading && inv.data ? (
+        <p class="muted" role="status" id="updating">
+          Updating…
+        </p>
+      ) : null}
       {inv.data ? (
         <View
           id="involution"
-          title={`Involution index: ${LABEL[segment] ?? segment} (China, ${who})`}
+          title={`Involution index: ${LABEL[shownSegment] ?? shownSegment} (China, ${who})`}
           takeaway={
             peak && latest
               ? `The index peaks in ${peak.year} (${peak.index}); in ${latest.year}, the last year the data cover in full, it stands at ${latest.index}, with ${latest.players} active ${who}.`
@@ -166,7 +195,7 @@ export function Segments() {
                       value={weights[c]}
                       aria-label={`Weight of ${c}`}
                       data-component={c}
-                      onChange={(e) =>
+                      onInput={(e) =>
                         setWeightText(
                           formatWeights(components, { ...weights, [c]: Number((e.target as HTMLInputElement).value) }),
                         )
