@@ -168,7 +168,7 @@ test('prices: the price-war index, a dot per positive list price, CNY/USD toggle
 });
 
 test('network: sigma draws every node at the server-computed positions', async () => {
-  const { page, errors } = await openPage('/network');
+  const { page, errors } = await openPage('/network?country=all');
   const data = await apiJson<{ nodes: unknown[] }>('/api/network');
   await page.waitForSelector(`.network[data-nodes="${data.nodes.length}"]`);
   assert.ok((await page.locator('.network canvas').count()) > 0);
@@ -449,5 +449,34 @@ test('compare survives a bad id, names it, and shows names not ids; a timeline l
     errors.filter((e) => !/404/.test(e)),
     [],
   );
+  await page.close();
+});
+
+test("network: China's graph holds China's organisations (no San Francisco firm), coloured by country; the wheel scrolls", async () => {
+  const { page, errors } = await openPage('/network');
+  const data = await apiJson<{ nodes: { id: string; kind: string; country: string | null; size: number }[] }>(
+    '/api/network',
+  );
+  await page.waitForSelector('#network-table tbody tr', { state: 'attached' });
+  const shownIds = await page
+    .locator('#network-table tbody tr td:first-child a')
+    .evaluateAll((as) => as.map((a) => decodeURIComponent((a.getAttribute('href') ?? '').replace('/entity/', ''))));
+  const byId = new Map(data.nodes.map((n) => [n.id, n]));
+  const orgs = shownIds.map((id) => byId.get(id)).filter((n) => n && n.kind !== 'person' && n.kind !== 'university');
+  assert.ok(orgs.length > 5);
+  assert.ok(
+    orgs.every((n) => n?.country === 'country:cn'),
+    'only organisations in China',
+  );
+  assert.ok(!shownIds.includes('org:physical-intelligence'), 'Physical Intelligence (San Francisco) is not China');
+  await page.waitForSelector(`.network[data-nodes="${shownIds.length}"]`);
+  assert.match((await page.locator('#network-legend').textContent()) ?? '', /in China.*in the US.*elsewhere/s);
+  // The wheel over the graph scrolls the page instead of zooming the canvas.
+  const before = await page.evaluate(() => window.scrollY);
+  await page.locator('.network').hover();
+  await page.mouse.wheel(0, 400);
+  await page.waitForFunction((y) => window.scrollY > y, before);
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  assert.deepEqual(errors, []);
   await page.close();
 });

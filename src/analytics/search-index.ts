@@ -120,10 +120,26 @@ export class SearchIndex {
         });
       }
     };
-    for (const id of this.exact.get(norm) ?? []) {
-      put(id, 100, 'exact', q);
-      // The maker of an exactly named product or model ("Kimi" → Moonshot AI), just below it.
-      for (const maker of this.docs.get(id)?.makers ?? []) put(maker, 98, 'exact', `${q} (its maker)`);
+    const exactIds = [...(this.exact.get(norm) ?? [])];
+    for (const id of exactIds) put(id, 100, 'exact', q);
+    // The maker of an exactly named product or model ("Kimi" → Moonshot AI) comes right after it, never before.
+    for (const id of exactIds) {
+      const below = (scored.get(id)?.score ?? 100) - 0.001;
+      for (const maker of this.docs.get(id)?.makers ?? []) {
+        const d = this.docs.get(maker);
+        const prev = scored.get(maker);
+        if (!d || (prev && prev.score >= below)) continue;
+        scored.set(maker, {
+          id: maker,
+          kind: d.kind,
+          name_en: d.name_en,
+          name_zh: d.name_zh,
+          name_pinyin: d.name_pinyin,
+          matched: `${q} (its maker)`,
+          match: 'exact',
+          score: below,
+        });
+      }
     }
     const latin = !hasHan(q);
     const results = this.mini.search(q, {

@@ -13,6 +13,10 @@ export const networkPayload = z
         id: z.string(),
         label: z.string(),
         kind: z.string(),
+        country: z
+          .string()
+          .nullable()
+          .openapi({ description: "the node's country (organisations and places), if known" }),
         x: z.number(),
         y: z.number(),
         size: z.number(),
@@ -38,8 +42,17 @@ export async function computeNetworkPayload(db: Db): Promise<NetworkPayload> {
     layout = layoutNetwork(edges, labels);
     if (db.readOnly) layouts.set(db, layout);
   }
+  const countries = new Map(
+    (
+      await getEntities(
+        db,
+        layout.nodes.map((n) => n.id),
+      )
+    ).map((e) => [e.id, e.country ?? null]),
+  );
   return {
     ...layout,
+    nodes: layout.nodes.map((n) => ({ ...n, country: countries.get(n.id) ?? null })),
     ...(await provenance(
       db,
       ['alumni-network'],

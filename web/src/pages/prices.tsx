@@ -15,6 +15,8 @@ const COUNTRY_LABEL: Record<string, string> = {
 /** Plain numbers on a log axis: 0.3, not "300m" (which reads as millions). */
 const plain = (d: number) => (d >= 1 ? d.toLocaleString('en') : String(Number(d.toPrecision(2))));
 
+const priceColumn = (side: string, currency: string) => `${side}_price_${currency.toLowerCase()}_per_million_tokens`;
+
 function IndexView({
   index,
   metrics,
@@ -165,8 +167,9 @@ export function Prices() {
           vendor: p.vendor ?? p.vendor_id,
           model: p.model,
           kind: p.kind,
-          [`${side}_price_${currency.toLowerCase()}_per_million_tokens`]: p[key] as number,
-          price: p[key] as number,
+          // One price column, named for what it is (input or output, currency, unit): the CSV says it too.
+          [priceColumn(side, currency)]: p[key] as number,
+          source_id: p.source_id,
         })),
     [data, key, kind],
   );
@@ -182,10 +185,11 @@ export function Prices() {
         marks: [
           Plot.dot(rows, {
             x: (d: { date: string }) => new Date(d.date),
-            y: 'price',
+            y: priceColumn(side, currency),
             fill: 'vendor',
             r: 4,
-            title: (d: { vendor: string; model: string; price: number }) => `${d.vendor} ${d.model}: ${d.price}`,
+            title: (d: Record<string, string | number>) =>
+              `${d.vendor} ${d.model}: ${d[priceColumn(side, currency)]} ${currency} per million ${side} tokens`,
           }),
         ],
       }),
