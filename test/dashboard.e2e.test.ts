@@ -480,3 +480,47 @@ test("network: China's graph holds China's organisations (no San Francisco firm)
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('overview: a year range kept in the URL narrows every chart; #anchors land; charts follow the window width', async () => {
+  const { page, errors } = await openPage('/?from=2019&to=2025');
+  await page.waitForSelector('#notable-models .figure svg');
+  assert.equal(await page.getByLabel('From year').inputValue(), '2019');
+  assert.equal(await page.getByLabel('To year').inputValue(), '2025');
+  const years = await page.locator('#notable-models-table tbody tr td:first-child').allTextContents();
+  assert.ok(years.length > 0 && years.every((y) => Number(y) >= 2019 && Number(y) <= 2025), years.join(','));
+  await page.getByLabel('From year').selectOption('2021');
+  await page.waitForURL((u) => u.searchParams.get('from') === '2021' && u.searchParams.get('to') === '2025');
+  await page.reload();
+  await page.waitForSelector('#notable-models .figure svg');
+  const after = await page.locator('#notable-models-table tbody tr td:first-child').allTextContents();
+  assert.ok(
+    after.every((y) => Number(y) >= 2021),
+    'the URL alone restores the view',
+  );
+  // A link to one chart lands on it.
+  await page.goto(new URL('/#publications', server.url).href);
+  await page.waitForFunction(() => {
+    const r = document.getElementById('publications')?.getBoundingClientRect();
+    return r !== undefined && r.top >= -2 && r.top < window.innerHeight / 2;
+  });
+  // A narrower window redraws the charts narrower.
+  // The chart's own SVG is the widest in its figure (the legend's swatches are small).
+  const chartWidthNow = () =>
+    page.evaluate(() =>
+      Math.max(
+        ...[...document.querySelectorAll('#notable-models .figure svg')].map((s) => Number(s.getAttribute('width'))),
+      ),
+    );
+  const wide = await chartWidthNow();
+  assert.ok(wide > 600, `${wide}`);
+  await page.setViewportSize({ width: 600, height: 900 });
+  await page.waitForFunction(
+    (w) =>
+      Math.max(
+        ...[...document.querySelectorAll('#notable-models .figure svg')].map((s) => Number(s.getAttribute('width'))),
+      ) < w,
+    wide,
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});

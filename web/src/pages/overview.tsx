@@ -1,7 +1,8 @@
 import { api, type BlocRow, type CompareData } from '../api.ts';
 import { BLOC_LABELS, BlocChart, blocTable, fillBlocs } from '../components/bloc-chart.tsx';
 import { DataTable, View } from '../components/view.tsx';
-import { useLoad } from '../hooks.ts';
+import { Choice } from '../components/choice.tsx';
+import { useLoad, useQueryParam } from '../hooks.ts';
 
 const BLOCS = ['CN', 'US', 'EU', 'GB', 'other'];
 
@@ -30,10 +31,13 @@ function BlocView(props: {
   sourceIds: string[];
   note?: string;
   from: number;
+  /** The years the reader chose (the URL's ?from=&to=), within which the series is drawn. */
+  range: [number, number];
 }) {
+  const inRange = props.rows.filter((r) => r.year >= props.range[0] && r.year <= props.range[1]);
   const rows = fillBlocs(
-    props.rows,
-    props.from,
+    inRange,
+    Math.max(props.from, props.range[0]),
     BLOCS.filter((b) => props.rows.some((r) => r.bloc === b)),
   );
   const table = blocTable(rows);
@@ -69,8 +73,20 @@ function BlocView(props: {
 
 export function Overview() {
   const { data, error } = useLoad(() => api.compare(), []);
+  const [fromText, setFrom] = useQueryParam('from', '');
+  const [toText, setTo] = useQueryParam('to', '');
   if (error) return <p role="alert">Could not load the overview: {error}</p>;
   if (!data) return <p>Loading…</p>;
+  // The years the bloc charts span (the filings series is dated by day and keeps its own table).
+  const years = (['notable-models', 'open-weight-models', 'publications'] as const).flatMap((k) =>
+    (data.series[k] ?? []).map((r) => r.year),
+  );
+  const [minYear, maxYear] = [Math.min(...years), Math.max(...years)];
+  const clamp = (v: number) => Math.min(maxYear, Math.max(minYear, v));
+  const from = fromText && Number.isInteger(Number(fromText)) ? clamp(Number(fromText)) : minYear;
+  const to = toText && Number.isInteger(Number(toText)) ? clamp(Number(toText)) : maxYear;
+  const range: [number, number] = from <= to ? [from, to] : [to, from];
+  const yearOptions = Array.from({ length: maxYear - minYear + 1 }, (_, i) => String(minYear + i));
   // Every series is present without ?series= (the overview asks for all of them).
   const filings = data.series['genai-filings-cn'] ?? [];
   const lastFiling = filings[filings.length - 1];
@@ -80,6 +96,10 @@ export function Overview() {
       <p class="muted">
         Each chart rests on one open source and says which; blocs overlap for cross-border collaborations, so they are
         not summed.
+      </p>
+      <p class="controls" id="years">
+        <Choice label="From" ariaLabel="From year" value={String(range[0])} options={yearOptions} onChange={setFrom} />{' '}
+        <Choice label="to" ariaLabel="To year" value={String(range[1])} options={yearOptions} onChange={setTo} />
       </p>
       <BlocView
         id="notable-models"
@@ -91,6 +111,7 @@ export function Overview() {
         metric="compare-notable-models"
         sourceIds={['src:epoch-notable-2026-01']}
         from={2010}
+        range={range}
       />
       <BlocView
         id="open-weight-models"
@@ -102,6 +123,7 @@ export function Overview() {
         metric="compare-notable-models"
         sourceIds={['src:epoch-notable-2026-01']}
         from={2015}
+        range={range}
       />
       <BlocView
         id="publications"
@@ -114,6 +136,7 @@ export function Overview() {
         sourceIds={['src:owid-ai-publications']}
         note="The EU-27 figure is an upper bound (whole counting)."
         from={2015}
+        range={range}
       />
       <View
         id="filings"
