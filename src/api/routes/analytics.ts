@@ -22,6 +22,7 @@ import {
   pricesParams,
   pricesPayload,
 } from '../../payloads/prices.ts';
+import type { Source } from '../../model/types.ts';
 import { errorSchema } from '../../payloads/provenance.ts';
 import { adoptionPayload, computeAdoptionPayload } from '../../payloads/adoption.ts';
 import { compareCsvRows, compareParams, comparePayload, computeComparePayload } from '../../payloads/compare.ts';
@@ -33,17 +34,7 @@ const format = z
   .enum(['json', 'csv', 'sources'])
   .default('json')
   .openapi({ description: 'json; csv (the rows); sources (the sources behind them, as CSV)' });
-type Cited = {
-  sources: {
-    id: string;
-    title: string;
-    url: string;
-    publisher: string;
-    published: string | null;
-    retrieved: string;
-    licence: string;
-  }[];
-};
+type Cited = { sources: readonly Source[] };
 
 /**
  * A payload as CSV: its rows (format=csv, with a Link header to its sources) or the sources behind them
