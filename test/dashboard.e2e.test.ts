@@ -354,7 +354,7 @@ test('method links open the rendered methodology at their metric; titles, anchor
     const r = document.getElementById('src-3')?.getBoundingClientRect();
     return r !== undefined && r.top >= -2 && r.top < window.innerHeight;
   });
-  assert.equal(await page.title(), 'DeepSeek · Neijuan 内卷');
+  assert.equal(await page.title(), 'DeepSeek 深度求索 · Neijuan 内卷');
   // A path with no page: HTTP 404, a page that says so and offers the way on.
   const missing = await page.goto(new URL('/no-such-page', server.url).href);
   assert.equal(missing?.status(), 404);
@@ -523,4 +523,34 @@ test('overview: a year range kept in the URL narrows every chart; #anchors land;
   );
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a shared link previews its page: the server sends each page its own title, description and Open Graph tags', async () => {
+  const get = async (path: string) => {
+    const res = await fetch(new URL(path, server.url));
+    return { status: res.status, html: await res.text() };
+  };
+  const deepseek = await get('/entity/org:deepseek');
+  assert.equal(deepseek.status, 200);
+  assert.match(deepseek.html, /<title>DeepSeek 深度求索 · Neijuan 内卷<\/title>/);
+  const entity = await apiJson<{ entity: { description: string } }>('/api/entities/org:deepseek');
+  const description = /<meta property="og:description" content="([^"]*)"/.exec(deepseek.html)?.[1] ?? '';
+  assert.equal(
+    description
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&'),
+    entity.entity.description,
+  );
+  assert.match(deepseek.html, /<meta property="og:title" content="DeepSeek 深度求索 · Neijuan 内卷" \/>/);
+  const cities = await get('/cities?sort=universities');
+  assert.match(cities.html, /<title>Cities · Neijuan 内卷<\/title>/);
+  assert.match(cities.html, /<meta property="og:url" content="http:\/\/[^"]+\/cities\?sort=universities" \/>/);
+  const missing = await get('/no-such-page');
+  assert.equal(missing.status, 404);
+  assert.match(missing.html, /<title>Page not found · Neijuan 内卷<\/title>/);
+  assert.equal(
+    new Set([deepseek.html, cities.html, missing.html].map((h) => /<title>(.*)<\/title>/.exec(h)?.[1])).size,
+    3,
+  );
 });

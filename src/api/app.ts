@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { QueryTimeoutError } from '../store/db.ts';
+import { getEntities } from '../store/queries/entities.ts';
 import { sql } from '../store/sql.ts';
 import type { AppDeps } from './context.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
@@ -43,6 +44,59 @@ const HEAVY_ROUTES = [
 
 /** Longest request URL served (path and query string). */
 export const MAX_URL_LENGTH = 4096;
+
+/** Each page's title and what it shows, for the page's <title> and its Open Graph preview. */
+const PAGE_META: Record<string, [title: string, description: string]> = {
+  '/': [
+    'Overview',
+    "China, the US, the EU and the UK on notable models, open weights, AI publications and China's generative-AI filings, each from one open source.",
+  ],
+  '/segments': [
+    'Segments & involution',
+    "Players, entry and exit, concentration, prices and capability per segment of China's AI industry, and the involution index they make.",
+  ],
+  '/cities': [
+    'Cities',
+    "The city league of China's AI: organisations, LLM makers, notable models, universities and where founders studied.",
+  ],
+  '/prices': [
+    'Price war',
+    'LLM API prices of Chinese and US vendors over time, and a like-for-like index of the 2024 price war.',
+  ],
+  '/network': ['Network', 'Universities, the founders who studied there, and the organisations they founded.'],
+  '/compare': ['Compare', 'Organisations, cities and countries side by side, every fact with its source.'],
+  '/changes': ['What changed', 'What each build and sync of the data added, changed and removed, with a feed.'],
+  '/sources': ['Sources', 'Every source behind Neijuan, with its publisher, date and licence.'],
+  '/methodology': ['Methodology', 'How each figure is computed, what it cannot say, and what it rests on.'],
+};
+
+const escapeHtml = (s: string) =>
+  s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+
+/** The page's HTML with its own <title>, description and Open Graph tags (an entity page: the entity's). */
+async function withMeta(html: string, url: string, status: number, deps: AppDeps): Promise<string> {
+  const path = new URL(url).pathname;
+  let [title, description] = PAGE_META[path] ?? ['Page not found', 'There is no page at this address.'];
+  const entity = /^\/entity\/([a-z]+:[a-z0-9-]+)$/.exec(path)?.[1];
+  if (entity && status === 200) {
+    const [e] = await getEntities(deps.db, [entity]);
+    if (e) {
+      title = [e.name_en, e.name_zh].filter(Boolean).join(' ') || e.id;
+      description = e.description ?? `${e.kind} in Neijuan, every fact with its source.`;
+    }
+  }
+  const full = `${title} · Neijuan 内卷`;
+  const meta = [
+    `<title>${escapeHtml(full)}</title>`,
+    `<meta name="description" content="${escapeHtml(description)}" />`,
+    `<meta property="og:site_name" content="Neijuan 内卷" />`,
+    `<meta property="og:title" content="${escapeHtml(full)}" />`,
+    `<meta property="og:description" content="${escapeHtml(description)}" />`,
+    `<meta property="og:type" content="website" />`,
+    `<meta property="og:url" content="${escapeHtml(url)}" />`,
+  ].join('\n    ');
+  return html.replace(/<title>[^<]*<\/title>/, meta);
+}
 
 /** The dashboard's pages (web/src/main.tsx): anything else is a 404 page. */
 const SPA_ROUTES = [
@@ -186,14 +240,18 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       'cache-control': c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       vary: 'accept-encoding',
     };
+    // A page (not an asset) carries its own title and description, so a shared link previews what it shows.
+    const body = asset ? file.body : Buffer.from(await withMeta(file.body.toString('utf8'), c.req.url, status, deps));
     const compressible = /^(text\/|application\/(javascript|json)|image\/svg)/.test(file.type);
     if (compressible && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      const key = c.req.path.startsWith('/assets/') || asset ? c.req.path : '/index.html';
-      let body = gzipped.get(key);
-      if (!body) gzipped.set(key, (body = gzipSync(file.body)));
-      return c.body(new Uint8Array(body), status, { ...headers, 'content-encoding': 'gzip' });
+      let zipped = asset ? gzipped.get(c.req.path) : undefined;
+      if (!zipped) {
+        zipped = gzipSync(body);
+        if (asset) gzipped.set(c.req.path, zipped);
+      }
+      return c.body(new Uint8Array(zipped), status, { ...headers, 'content-encoding': 'gzip' });
     }
-    return c.body(new Uint8Array(file.body), status, headers);
+    return c.body(new Uint8Array(body), status, headers);
   });
 
   app.onError((error, c) => {

@@ -36,7 +36,9 @@ export function EntityPage({ id }: { id: string }) {
     api.entity(id).then(setData, (e: Error) => setError(e.message));
   }, [id]);
   useEffect(() => {
-    if (data) document.title = `${data.entity.name_en ?? data.entity.name_zh ?? id} · Neijuan 内卷`;
+    // As the server titles the page (src/api/app.ts), so a shared link and the open tab read alike.
+    if (data)
+      document.title = `${[data.entity.name_en, data.entity.name_zh].filter(Boolean).join(' ') || id} · Neijuan 内卷`;
   }, [data, id]);
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>Loading…</p>;
