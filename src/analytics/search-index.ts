@@ -101,24 +101,23 @@ export class SearchIndex {
     // Nothing searchable left (emoji, punctuation): no match rather than every name that also normalised to nothing.
     if (norm === '') return [];
     const scored = new Map<string, SearchHit>();
+    const hit = (d: SearchDoc, score: number, match: SearchHit['match'], matched: string): SearchHit => ({
+      id: d.id,
+      kind: d.kind,
+      name_en: d.name_en,
+      name_zh: d.name_zh,
+      name_pinyin: d.name_pinyin,
+      matched,
+      match,
+      score,
+    });
     const put = (id: string, score: number, match: SearchHit['match'], matched: string) => {
       const d = this.docs.get(id);
       if (!d) return;
       const rank = FAMILY_RANK[familyOf(d.kind as EntityKind)] ?? 0;
       const total = score + rank * 0.5 + Math.log1p(d.weight) * 0.2;
       const prev = scored.get(id);
-      if (!prev || prev.score < total) {
-        scored.set(id, {
-          id,
-          kind: d.kind,
-          name_en: d.name_en,
-          name_zh: d.name_zh,
-          name_pinyin: d.name_pinyin,
-          matched,
-          match,
-          score: total,
-        });
-      }
+      if (!prev || prev.score < total) scored.set(id, hit(d, total, match, matched));
     };
     const exactIds = [...(this.exact.get(norm) ?? [])];
     for (const id of exactIds) put(id, 100, 'exact', q);
@@ -129,16 +128,7 @@ export class SearchIndex {
         const d = this.docs.get(maker);
         const prev = scored.get(maker);
         if (!d || (prev && prev.score >= below)) continue;
-        scored.set(maker, {
-          id: maker,
-          kind: d.kind,
-          name_en: d.name_en,
-          name_zh: d.name_zh,
-          name_pinyin: d.name_pinyin,
-          matched: `${q} (its maker)`,
-          match: 'exact',
-          score: below,
-        });
+        scored.set(maker, hit(d, below, 'exact', `${q} (its maker)`));
       }
     }
     const latin = !hasHan(q);

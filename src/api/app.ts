@@ -16,6 +16,7 @@ import { sourceRoutes } from './routes/sources.ts';
 import { healthPayload } from '../payloads/lookups.ts';
 import { errorSchema } from '../payloads/provenance.ts';
 import { admission } from './admission.ts';
+import { escapeMarkup } from './escape.ts';
 import { responseCache } from './response-cache.ts';
 import { staticFile } from './static.ts';
 
@@ -70,9 +71,6 @@ const PAGE_META: Record<string, [title: string, description: string]> = {
   '/methodology': ['Methodology', 'How each figure is computed, what it cannot say, and what it rests on.'],
 };
 
-const escapeHtml = (s: string) =>
-  s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
-
 /** The page's HTML with its own <title>, description and Open Graph tags (an entity page: the entity's). */
 async function withMeta(html: string, url: string, status: number, deps: AppDeps): Promise<string> {
   const path = new URL(url).pathname;
@@ -87,22 +85,19 @@ async function withMeta(html: string, url: string, status: number, deps: AppDeps
   }
   const full = `${title} · Neijuan 内卷`;
   const meta = [
-    `<title>${escapeHtml(full)}</title>`,
-    `<meta name="description" content="${escapeHtml(description)}" />`,
+    `<title>${escapeMarkup(full)}</title>`,
+    `<meta name="description" content="${escapeMarkup(description)}" />`,
     `<meta property="og:site_name" content="Neijuan 内卷" />`,
-    `<meta property="og:title" content="${escapeHtml(full)}" />`,
-    `<meta property="og:description" content="${escapeHtml(description)}" />`,
+    `<meta property="og:title" content="${escapeMarkup(full)}" />`,
+    `<meta property="og:description" content="${escapeMarkup(description)}" />`,
     `<meta property="og:type" content="website" />`,
-    `<meta property="og:url" content="${escapeHtml(url)}" />`,
+    `<meta property="og:url" content="${escapeMarkup(url)}" />`,
   ].join('\n    ');
   return html.replace(/<title>[^<]*<\/title>/, meta);
 }
 
-/** The dashboard's pages (web/src/main.tsx): anything else is a 404 page. */
-const SPA_ROUTES = [
-  /^\/(segments|cities|prices|network|compare|changes|sources|methodology)?\/?$/,
-  /^\/entity\/[a-z]+:[a-z0-9-]+$/,
-];
+/** The dashboard's pages (web/src/main.tsx, PAGE_META above, and each entity): anything else is a 404 page. */
+const isPage = (path: string) => path in PAGE_META || /^\/entity\/[a-z]+:[a-z0-9-]+$/.test(path);
 
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({
@@ -234,7 +229,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     const file = await staticFile(deps.webRoot, c.req.path);
     if (!file) return c.text('not found', 404);
     const asset = extname(c.req.path) !== '';
-    const status = asset || SPA_ROUTES.some((r) => r.test(c.req.path)) ? 200 : 404;
+    const status = asset || isPage(c.req.path) ? 200 : 404;
     const headers: Record<string, string> = {
       'content-type': file.type,
       'cache-control': c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -133,13 +133,15 @@ export async function ingest<R>(
         dataset,
         ORDER.map((t) => TABLES[t].name),
       );
-      const record = options.recordChanges !== false;
       // The dataset as it was, for the changes this ingest makes (compared once its rows are merged).
-      const series = {
-        subjects: [...new Set(bundle.observations.map((o) => o.subjectId))],
-        metrics: [...new Set(bundle.observations.map((o) => o.metric))],
-      };
-      if (record) {
+      const series =
+        options.recordChanges === false
+          ? null
+          : {
+              subjects: [...new Set(bundle.observations.map((o) => o.subjectId))],
+              metrics: [...new Set(bundle.observations.map((o) => o.metric))],
+            };
+      if (series) {
         const before = oneDataset(dataset, series);
         for (const t of CHANGE_TABLES) {
           await db.run(sql`CREATE OR REPLACE TEMP TABLE ${raw(`before_${t}`)} AS SELECT * FROM ${before[t]}`);
@@ -184,7 +186,7 @@ export async function ingest<R>(
             (dangling.length > 1 ? ` and ${dangling.length - 1} more` : ''),
         );
       }
-      if (record) {
+      if (series) {
         const before = Object.fromEntries(
           CHANGE_TABLES.map((t) => [t, sql`(SELECT * FROM ${raw(`temp.before_${t}`)})`]),
         ) as ChangeSide;

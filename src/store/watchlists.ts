@@ -11,6 +11,8 @@ import { sql } from './sql.ts';
 export type Watchlists = Record<string, string[]>;
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+/** What a watchlist may be called: 1–40 of a-z, 0-9, _ and -. */
+export const isWatchlistName = (name: string) => NAME.test(name);
 const ID = /^[a-z]+:[a-z0-9][a-z0-9-]*$/;
 
 export function watchlistFile(dbPath: string): string {

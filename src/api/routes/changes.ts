@@ -18,6 +18,7 @@ import { getSources } from '../../store/queries/entities.ts';
 import { readWatchlists, resolveWatchlist } from '../../store/watchlists.ts';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
+import { escapeMarkup } from '../escape.ts';
 
 const idParam = z
   .string()
@@ -42,19 +43,28 @@ const filters = z.object({
     .openapi({ description: 'a watchlist name (neijuan watch), or entity ids separated by commas' }),
 });
 
-/** A 400 for a bad watchlist, with the message naming what is unknown. */
-class BadWatchlist extends Error {}
-
-async function query(deps: AppDeps, q: z.infer<typeof filters>, limit: number, offset: number) {
+/**
+ * A page of changes with the sources they cite, or the message of a bad watchlist (the route's 400): what
+ * /api/changes and /feed.xml both answer from.
+ */
+async function answer(
+  deps: AppDeps,
+  q: z.infer<typeof filters>,
+  limit: number,
+  offset: number,
+): Promise<
+  | { error: string }
+  | { total: number; rows: StoredChange[]; sources: Awaited<ReturnType<typeof getSources>>; urls: Map<string, string> }
+> {
   let entities: string[] | null = null;
   if (q.watchlist) {
     try {
       entities = await resolveWatchlist(deps.db, deps.watchlistsFile ?? null, q.watchlist);
     } catch (error) {
-      throw new BadWatchlist((error as Error).message);
+      return { error: (error as Error).message };
     }
   }
-  return listChanges(deps.db, {
+  const page = await listChanges(deps.db, {
     since: q.since ?? null,
     kind: q.kind ?? null,
     entity: q.entity ?? null,
@@ -64,6 +74,8 @@ async function query(deps: AppDeps, q: z.infer<typeof filters>, limit: number, o
     limit,
     offset,
   });
+  const sources = await getSources(deps.db, [...new Set(page.rows.flatMap((r) => (r.source_id ? [r.source_id] : [])))]);
+  return { ...page, sources, urls: new Map(sources.map((s) => [s.id, s.url])) };
 }
 
 const linked = (c: StoredChange, sourceUrl: Map<string, string>) => ({
@@ -73,9 +85,6 @@ const linked = (c: StoredChange, sourceUrl: Map<string, string>) => ({
     source: c.source_id ? (sourceUrl.get(c.source_id) ?? null) : null,
   },
 });
-
-const xml = (s: string) =>
-  s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch] ?? ch);
 
 /** The Atom document for a page of changes (RFC 4287). */
 function atom(
@@ -96,13 +105,13 @@ function atom(
     const source = c.source_id ? sourceUrl.get(c.source_id) : undefined;
     return [
       '  <entry>',
-      `    <id>tag:neijuan,2026:change/${xml(encodeURIComponent(c.run))}/${c.seq}</id>`,
-      `    <title>${xml(c.kind === 'metric' ? `${c.what} moved` : `${about}: ${c.kind} ${c.op} (${c.what})`)}</title>`,
+      `    <id>tag:neijuan,2026:change/${escapeMarkup(encodeURIComponent(c.run))}/${c.seq}</id>`,
+      `    <title>${escapeMarkup(c.kind === 'metric' ? `${c.what} moved` : `${about}: ${c.kind} ${c.op} (${c.what})`)}</title>`,
       `    <updated>${c.at}</updated>`,
-      `    <link rel="alternate" href="${xml(link)}"/>`,
-      source ? `    <link rel="related" href="${xml(source)}"/>` : null,
+      `    <link rel="alternate" href="${escapeMarkup(link)}"/>`,
+      source ? `    <link rel="related" href="${escapeMarkup(source)}"/>` : null,
       `    <category term="${c.kind}"/>`,
-      `    <summary>${xml(summary)}</summary>`,
+      `    <summary>${escapeMarkup(summary)}</summary>`,
       '  </entry>',
     ]
       .filter((l) => l !== null)
@@ -111,11 +120,11 @@ function atom(
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>tag:neijuan,2026:feed${xml(self.replace(/^\/feed\.xml/, ''))}</id>`,
-    `  <title>${xml(title)}</title>`,
+    `  <id>tag:neijuan,2026:feed${escapeMarkup(self.replace(/^\/feed\.xml/, ''))}</id>`,
+    `  <title>${escapeMarkup(title)}</title>`,
     `  <updated>${updated}</updated>`,
-    `  <link rel="self" href="${xml(origin + self)}"/>`,
-    `  <link rel="alternate" href="${xml(`${origin}/changes`)}"/>`,
+    `  <link rel="self" href="${escapeMarkup(origin + self)}"/>`,
+    `  <link rel="alternate" href="${escapeMarkup(`${origin}/changes`)}"/>`,
     '  <author><name>Neijuan</name></author>',
     '  <generator>Neijuan</generator>',
     ...entries,
@@ -167,17 +176,9 @@ export function changeRoutes(app: OpenAPIHono, deps: AppDeps): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      let page;
-      try {
-        page = await query(deps, q, q.limit, q.offset);
-      } catch (error) {
-        if (error instanceof BadWatchlist) return c.json({ error: error.message }, 400);
-        throw error;
-      }
-      const sources = await getSources(deps.db, [
-        ...new Set(page.rows.flatMap((r) => (r.source_id ? [r.source_id] : []))),
-      ]);
-      const urls = new Map(sources.map((s) => [s.id, s.url]));
+      const page = await answer(deps, q, q.limit, q.offset);
+      if ('error' in page) return c.json({ error: page.error }, 400);
+      const { sources, urls } = page;
       const headers: Record<string, string> =
         q.watchlist && !q.watchlist.includes(':') ? { 'cache-control': 'no-store' } : {};
       if (q.format === 'csv') {
@@ -229,17 +230,9 @@ export function changeRoutes(app: OpenAPIHono, deps: AppDeps): void {
       const issue = parsed.error.issues[0];
       return c.json({ error: `${issue?.path.join('.') ?? 'query'}: ${issue?.message ?? 'invalid'}` }, 400);
     }
-    let page;
-    try {
-      page = await query(deps, parsed.data, 100, 0);
-    } catch (error) {
-      if (error instanceof BadWatchlist) return c.json({ error: error.message }, 400);
-      throw error;
-    }
-    const sources = await getSources(deps.db, [
-      ...new Set(page.rows.flatMap((r) => (r.source_id ? [r.source_id] : []))),
-    ]);
-    const urls = new Map(sources.map((s) => [s.id, s.url]));
+    const page = await answer(deps, parsed.data, 100, 0);
+    if ('error' in page) return c.json({ error: page.error }, 400);
+    const { urls } = page;
     const q = parsed.data;
     const scope = [
       q.entity && `entity ${q.entity}`,

@@ -6,6 +6,7 @@ import { sql } from '../../store/sql.ts';
 import { diffDatabases } from '../../store/diff.ts';
 import { CHANGE_KINDS, listChanges } from '../../store/queries/changes.ts';
 import {
+  isWatchlistName,
   readWatchlists,
   resolveWatchlist,
   unknownIds,
@@ -112,7 +113,7 @@ export function changeCommands(program: Command): void {
       .action(async (ids: string[], opts: { list: string }, cmd: Command) => {
         const g = cmd.optsWithGlobals<GlobalOptions>();
         const file = watchlistFile(dbPath(g));
-        if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(opts.list)) throw new Error('--list: 1–40 of a-z, 0-9, _ and -');
+        if (!isWatchlistName(opts.list)) throw new Error('--list: 1–40 of a-z, 0-9, _ and -');
         if (verb === 'add') {
           const unknown = await withReadOnlyDb(g, (db) => unknownIds(db, ids));
           if (unknown.length > 0)
