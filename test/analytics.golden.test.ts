@@ -31,6 +31,13 @@ const CASES: Record<string, string> = {
   cities: '/api/cities',
   prices: '/api/prices',
   network: '/api/network',
+  funding: '/api/funding',
+  'funding-beijing-2025': '/api/funding?city=city:beijing&year=2025',
+  policies: '/api/policies',
+  'policies-zhejiang': '/api/policies?place=province:zhejiang',
+  supply: '/api/supply',
+  'supply-unitree': '/api/supply?org=org:unitree',
+  'filings-zhejiang': '/api/filings?province=province:zhejiang',
 };
 
 async function payloads(dataDir: string): Promise<Record<string, unknown>> {

@@ -1,5 +1,5 @@
 /** Renders docs/METHODOLOGY.md from the metric registry, so the two cannot drift apart. */
-import { METRICS } from './metrics.ts';
+import { type Metric, METRICS } from './metrics.ts';
 
 export function renderMethodology(): string {
   const parts = [
@@ -8,7 +8,7 @@ export function renderMethodology(): string {
     'Generated from `src/analytics/metrics.ts` by `npm run docs:methodology`; a test fails when it is out of date.',
     '',
   ];
-  for (const m of METRICS) {
+  for (const m of METRICS as readonly Metric[]) {
     parts.push(
       `## ${m.id}`,
       '',
@@ -22,7 +22,8 @@ export function renderMethodology(): string {
       '',
       ...m.caveats.map((c) => `- ${c}`),
       '',
-      `*Sources.* ${m.sources.map((s) => `\`${s}\``).join(', ')} (full entries at \`/api/sources\`).`,
+      `*Sources.* ${[...m.sources.map((s) => `\`${s}\``), ...(m.perRecord ? [m.perRecord] : [])].join('; ')} ` +
+        '(full entries at `/api/sources`).',
       '',
       `*Computed by* \`src/${m.query}\`.`,
       '',

@@ -8,6 +8,11 @@ export interface Metric {
   caveats: readonly string[];
   /** Source ids (as in the sources table) the metric rests on; "src:x-*" stands for every source with that prefix. */
   sources: readonly string[];
+  /**
+   * What each record cites, when the metric is a set of records with a source each (funding rounds, policies) rather
+   * than a figure resting on a few sources: the payload lists every record's source.
+   */
+  perRecord?: string;
   /** The named query in store/ that computes it. */
   query: string;
 }
@@ -244,6 +249,109 @@ export const METRICS = [
     caveats: ['Only repositories of the synced organisations and their declared bases are covered.'],
     sources: ['src:huggingface-*'],
     query: 'store/queries/adoption.ts',
+  },
+  {
+    id: 'ai-patents',
+    title: 'AI patents: China, the US, the EU-27, the UK and the rest',
+    unit: 'patent families',
+    definition:
+      'Two counts of AI patents per year. OECD: AI-related patent families filed at the five largest patent offices ' +
+      "(IP5), by the inventors' country and priority year. CSET Country Activity Tracker: AI patent families " +
+      'applied for and granted, by the office where each was first filed.',
+    method:
+      "Values as each source gives them, never mixed: the EU-27 and world totals are the OECD's own aggregates, " +
+      '"other" is the world less China, the US, the EU-27 and the UK. A year the source marks incomplete is shown ' +
+      'and flagged, never read as a fall.',
+    caveats: [
+      'First filing office counts where a patent was filed, not who invented it: domestic filing incentives raise ' +
+        "China's count; IP5 families count only inventions filed at a major office.",
+      'Recent years lag (publication takes about 18 months): the OECD series is incomplete for its last year, and ' +
+        'the CSET series is cut where the source flags it.',
+      'Values were read from transcriptions of the source files, which the sources name.',
+    ],
+    sources: ['src:owid-archive-ai-patents-submitted-2026-04-30'],
+    query: 'store/queries/compare.ts#patentsByBloc',
+  },
+  {
+    id: 'genai-filing-records',
+    title: 'Generative-AI filings as records, by province, city and quarter',
+    unit: 'services filed; apps registered',
+    definition:
+      'Each generative-AI service filed (备案) with the CAC and each app or feature registered (登记) with a provincial ' +
+      "office, as the CAC's published lists give them: service, provider, 属地 (province), filing id, filing date.",
+    method:
+      "One record per filing id, citing the list it appeared in. The province is the list's 属地 (central " +
+      "state-owned enterprises file under SASAC, 国资委, and have none); the city is the provider's primary place " +
+      'when the provider resolves by name onto a known organisation in that province. Quarters are by the filing ' +
+      "date the list gives. A filing id that does not parse, or contradicts the row's kind, is a data issue.",
+    caveats: [
+      'Only the lists bundled are counted (see lists in the payload); later lists add to every count.',
+      'Providers are legal entities (a subsidiary files for its group); unresolved providers have no city.',
+      'Filing is a permission to launch a public service, not a count of models built.',
+    ],
+    sources: ['src:cac-genai-list-*'],
+    perRecord: 'each record cites the list it appeared in',
+    query: 'store/queries/filings.ts#filings',
+  },
+  {
+    id: 'funding-rounds',
+    title: 'Funding rounds and investors',
+    unit: 'rounds; amounts in the currency reported',
+    definition:
+      'Funding rounds of Chinese AI makers (seed to IPO and placements) as reported: date, round, amount and currency, ' +
+      'investors and leads, each round with its source; investors typed as venture, corporate, state guidance fund, ' +
+      'local government platform or state fund.',
+    method:
+      'One record per round, merged across reports of the same round. Sums are per currency and never converted. ' +
+      '"Over X" counts X; undisclosed rounds are counted but add nothing. A round belongs to the city and province of ' +
+      "its organisation's primary place. An investor's type is its cited investor_type, else corporate for a " +
+      'company and state fund for a government body.',
+    caveats: [
+      'Coverage is the rounds a cited report names, not every round: small and early rounds are under-counted.',
+      'The last year of the data is partial (cut off at its latest round).',
+      'Investors a report leaves unnamed ("and others") are missing.',
+    ],
+    sources: [],
+    perRecord: 'each round cites the report it comes from',
+    query: 'store/queries/money.ts#fundingRounds',
+  },
+  {
+    id: 'policies',
+    title: 'AI policies by place, linked to firms',
+    unit: 'policies',
+    definition:
+      'City, provincial and national AI policies — programmes, action plans, regulations, guidance funds, subsidies ' +
+      'and compute vouchers — with date, issuer, amount where stated, target segments, and the firms their sources ' +
+      'say they name, fund or host.',
+    method:
+      "A policy is an event with a cited type: policy fact; its place is where it was issued; a province's count " +
+      'includes its cities. A firm link needs a source saying so.',
+    caveats: [
+      'A selection of documents with cited sources, not a census of Chinese policy.',
+      'Amounts are as announced (budgets or caps), not money spent.',
+    ],
+    sources: [],
+    perRecord: 'each policy cites its document or a report of it; each firm link its own source',
+    query: 'store/queries/money.ts#policies',
+  },
+  {
+    id: 'humanoid-supply-chain',
+    title: 'Humanoid-robot supply chain',
+    unit: 'component makers; cited links',
+    definition:
+      'Makers of humanoid components (reducers, screws, motors, hands, sensors, LiDAR and cameras, chips) and the ' +
+      'robot makers a source says they supply, partner with or are being qualified by, per component; published ' +
+      "cost-share estimates shown as claims beside the panel's 55 %.",
+    method:
+      'Each link is one cited statement (supply, partnership or qualification) of a component between two firms. ' +
+      "A maker's components are its cited component facts.",
+    caveats: [
+      'Supply relations are often reported by analysts or the press, not confirmed by both firms; the note says so.',
+      'Absence of a link means no cited source, not no supply.',
+    ],
+    sources: [],
+    perRecord: 'each link, component fact and cost estimate cites its own source',
+    query: 'store/queries/money.ts#supplyLinks',
   },
   {
     id: 'openalex-works',

@@ -12,6 +12,7 @@ import {
   coverageTotals,
   nameCollisions,
   organizationsPerSegment,
+  whereMoneyCoverage,
 } from '../store/queries/coverage.ts';
 import { getEntities } from '../store/queries/entities.ts';
 import { sql } from '../store/sql.ts';
@@ -54,6 +55,18 @@ export const MIN_CHINESE_AI_ORGANIZATIONS = 290;
 export const MIN_CHINESE_PRICE_ROWS = 150;
 export const MIN_CHINESE_PRICE_VENDORS = 12;
 
+/**
+ * Floors for the money, policy, supply-chain and filings records (issue: where, with whose money, from which
+ * suppliers): what the bundled data holds today, so a loss fails the check. The issue's targets are higher for rounds
+ * (150) and the supply chain (25 makers, 30 links); docs/DATA.md shows the counts beside them.
+ */
+export const WHERE_MONEY_FLOORS = {
+  funding_rounds: 110,
+  policies_subnational: 40,
+  provinces_with_policies: 8,
+  genai_filings: 300,
+} as const;
+
 export interface DataCheckResult {
   problems: string[];
   report: string;
@@ -74,6 +87,9 @@ export async function checkBundledData(dataDir: string): Promise<DataCheckResult
         UNION ALL SELECT 'relation' FROM relations WHERE source_id NOT IN (SELECT id FROM s)
         UNION ALL SELECT 'observation' FROM observations WHERE source_id NOT IN (SELECT id FROM s)
         UNION ALL SELECT 'price' FROM prices WHERE source_id NOT IN (SELECT id FROM s)
+        UNION ALL SELECT 'funding round' FROM funding_rounds WHERE source_id NOT IN (SELECT id FROM s)
+        UNION ALL SELECT 'supply link' FROM supply_links WHERE source_id NOT IN (SELECT id FROM s)
+        UNION ALL SELECT 'filing' FROM genai_filings WHERE source_id NOT IN (SELECT id FROM s)
         UNION ALL SELECT 'entity' FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_sources WHERE source_id IN (SELECT id FROM s))
       ) GROUP BY what`);
     for (const u of unsourced) problems.push(`${u.n} ${u.what}(s) without a source having a URL and a retrieval date`);
@@ -143,6 +159,12 @@ export async function checkBundledData(dataDir: string): Promise<DataCheckResult
       problems.push(
         `${cnTotal} Chinese AI organisations; the dataset promises at least ${MIN_CHINESE_AI_ORGANIZATIONS}`,
       );
+    }
+
+    const money = await whereMoneyCoverage(db);
+    for (const [key, floor] of Object.entries(WHERE_MONEY_FLOORS)) {
+      const n = Number(money?.[key] ?? 0);
+      if (n < floor) problems.push(`${n} ${key.replace(/_/g, ' ')}; the dataset promises at least ${floor}`);
     }
 
     for (const m of await priceModelsThatAreNotNames(db))
@@ -252,6 +274,20 @@ export async function checkBundledData(dataDir: string): Promise<DataCheckResult
       '',
       `Curated organisations with at least one founder: ${totals?.curated_orgs_with_founders} of ${totals?.curated_orgs} ` +
         `(${Math.round((100 * (totals?.curated_orgs_with_founders ?? 0)) / Math.max(totals?.curated_orgs ?? 1, 1))} %).`,
+      '',
+      '## Money, policies, the humanoid supply chain, filings and patents',
+      '',
+      'Funding rounds as reported (amounts in their currency), policies by place with the firms their sources link, ',
+      'cited supply links between component makers and robot makers, the CAC lists as records, and AI patent series.',
+      '',
+      table(
+        ['what', 'count', 'floor'],
+        Object.entries(money ?? {}).map(([k, v]) => [
+          k.replace(/_/g, ' '),
+          String(v),
+          String((WHERE_MONEY_FLOORS as Record<string, number>)[k] ?? ''),
+        ]),
+      ),
       '',
       '## For review: same name, different entities across inputs',
       '',

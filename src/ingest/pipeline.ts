@@ -69,6 +69,10 @@ const ORDER: readonly TableName[] = [
   'claims',
   'claimEvidence',
   'entityRedirects',
+  'fundingRounds',
+  'roundInvestors',
+  'supplyLinks',
+  'genaiFilings',
 ];
 
 /** Ingests one input. On any error nothing is written but the failed run's log row, and the error is rethrown. */

@@ -4,12 +4,15 @@ import type {
   DataIssue,
   Entity,
   Fact,
+  FundingRound,
+  GenaiFiling,
   NameKind,
   Observation,
   Price,
   Redirect,
   Relation,
   Source,
+  SupplyLink,
 } from './types.ts';
 
 export interface NameRow {
@@ -57,6 +60,9 @@ export interface Bundle {
   resolutions: Resolution[];
   claims: Claim[];
   redirects: Redirect[];
+  rounds: FundingRound[];
+  supplyLinks: SupplyLink[];
+  filings: GenaiFiling[];
 }
 
 export function emptyBundle(): Bundle {
@@ -75,5 +81,8 @@ export function emptyBundle(): Bundle {
     resolutions: [],
     claims: [],
     redirects: [],
+    rounds: [],
+    supplyLinks: [],
+    filings: [],
   };
 }

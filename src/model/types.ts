@@ -12,6 +12,8 @@ export const ENTITY_KINDS = [
   'country',
   'province',
   'city',
+  // A group of countries a source reports as one (the EU-27, the world): a place, never a country.
+  'bloc',
   'ai-model',
   'product',
   'robot',
@@ -36,6 +38,7 @@ export function familyOf(kind: EntityKind): EntityFamily {
     case 'country':
     case 'province':
     case 'city':
+    case 'bloc':
       return 'place';
     case 'ai-model':
       return 'ai-model';
@@ -125,6 +128,10 @@ export const PREDICATES = [
   'product_of',
   'distinct_from',
   'has_office_in',
+  // A policy (event) and the firms its source says it names, funds or hosts.
+  'policy_names',
+  'policy_funds',
+  'policy_hosts',
 ] as const;
 export type Predicate = (typeof PREDICATES)[number];
 
@@ -148,6 +155,9 @@ export const MULTI_VALUED_ATTRIBUTES: readonly string[] = [
   // Two websites, or a primary and a secondary listing, are both true at once.
   'website',
   'stock_listing',
+  // A supplier makes several components; a policy targets several segments.
+  'component',
+  'eligible_segment',
 ];
 
 /** Where a fact comes from. Every fact, relation, observation and price points at one. */
@@ -289,4 +299,142 @@ export interface DataIssue {
   message: string;
   /** The input line the value came from, when the input has lines. */
   line: number | null;
+}
+
+/** Funding stages, as a source names the round (the label as reported is kept beside it). */
+export const ROUND_STAGES = [
+  'angel',
+  'seed',
+  'pre-a',
+  'series-a',
+  'series-a-plus',
+  'pre-b',
+  'series-b',
+  'series-b-plus',
+  'series-c',
+  'series-c-plus',
+  'series-d',
+  'series-e',
+  'series-f',
+  'pre-ipo',
+  'strategic',
+  'ipo',
+  'private-placement',
+  'undisclosed',
+] as const;
+export type RoundStage = (typeof ROUND_STAGES)[number];
+
+/** Currencies a round or a policy amount is reported in. Amounts are never converted: sums are per currency. */
+export const MONEY_CURRENCIES = ['CNY', 'USD', 'HKD', 'EUR'] as const;
+export type MoneyCurrency = (typeof MONEY_CURRENCIES)[number];
+
+/** How a source states an amount: "2.5 bn", "about", "over", "up to". */
+export const AMOUNT_QUALIFIERS = ['exact', 'about', 'over', 'up-to'] as const;
+
+/** What kind of money an investor is (fact `investor_type`): the state's own funds apart from private ones. */
+export const INVESTOR_TYPES = [
+  'vc',
+  'corporate',
+  'state-guidance-fund',
+  'local-government-platform',
+  'state-fund',
+  'bank',
+  'other',
+] as const;
+export type InvestorType = (typeof INVESTOR_TYPES)[number];
+/** Investor types that are the state's money (guidance funds, local platforms, state funds). */
+export const STATE_INVESTOR_TYPES: readonly InvestorType[] = [
+  'state-guidance-fund',
+  'local-government-platform',
+  'state-fund',
+];
+
+/** A funding round of an organisation, as reported: the amount stays in its currency, or is undisclosed (null). */
+export interface FundingRound {
+  id: string;
+  orgId: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD: when it was announced. */
+  date: string;
+  round: string;
+  stage: RoundStage;
+  amount: number | null;
+  currency: MoneyCurrency | null;
+  qualifier: (typeof AMOUNT_QUALIFIERS)[number] | null;
+  valuation: number | null;
+  valuationCurrency: MoneyCurrency | null;
+  note: string | null;
+  sourceId: string;
+  investors: { id: string; lead: boolean }[];
+}
+
+/** Kinds of policy (fact `policy_type` of a policy event). */
+export const POLICY_TYPES = [
+  'compute-voucher',
+  'guidance-fund',
+  'programme',
+  'action-plan',
+  'regulation',
+  'subsidy',
+] as const;
+/** How a policy's source relates it to a firm, and the predicate that records it. */
+export const POLICY_ROLES = { named: 'policy_names', funded: 'policy_funds', hosted: 'policy_hosts' } as const;
+
+/** The parts of a humanoid robot a supplier makes (fact `component`, and the component of a supply link). */
+export const COMPONENTS = [
+  'harmonic-reducer',
+  'planetary-reducer',
+  'rv-reducer',
+  'roller-screw',
+  'ball-screw',
+  'frameless-torque-motor',
+  'coreless-motor',
+  'servo-drive',
+  'actuator-module',
+  'dexterous-hand',
+  'force-torque-sensor',
+  'tactile-sensor',
+  'encoder',
+  'lidar',
+  'camera',
+  'chip',
+  'battery',
+  'bearing',
+] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+/** How a supplier and a robot maker are linked: parts shipped, joint development, or parts in validation. */
+export const SUPPLY_KINDS = ['supply', 'partnership', 'qualification'] as const;
+
+export interface SupplyLink {
+  supplierId: string;
+  customerId: string;
+  component: Component;
+  kind: (typeof SUPPLY_KINDS)[number];
+  asOf: string | null;
+  note: string | null;
+  sourceId: string;
+}
+
+/** One record of a CAC generative-AI list: a service filed (备案) or an app/feature registered (登记). */
+export interface GenaiFiling {
+  filingId: string;
+  kind: 'filed' | 'registered';
+  listId: string;
+  /** When the list it appeared in was published (YYYY-MM-DD, or YYYY-MM). */
+  listDate: string;
+  seq: number;
+  /** 属地 as the list gives it ("北京市"; "国资委" for central state-owned enterprises). */
+  provinceLabel: string;
+  provinceId: string | null;
+  service: string;
+  provider: string;
+  providerId: string | null;
+  /** The city the provider's legal name registers it in (杭州…有限公司), when the name carries one. */
+  nameCityId: string | null;
+  /** The filing (备案时间) date the list gives, YYYY-MM-DD. */
+  filedOn: string | null;
+  /** The date in the filing id. */
+  idDate: string;
+  sourceId: string;
+  line: number;
 }

@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../store/db.ts';
 import { alumniFounders, cityLeague } from '../store/queries/cities.ts';
+import { filedServicesByCity } from '../store/queries/filings.ts';
 import { defaultNotableDataset } from '../store/queries/indicators.ts';
 import { countryFilter, countryParam, provenance, provenanceSchema } from './provenance.ts';
 
@@ -23,6 +24,9 @@ export const cityRowSchema = z.object({
   papers: z.number().nullable(),
   founders_known: z.number().int(),
   founders_local: z.number().int(),
+  genai_filings: z.number().int().openapi({
+    description: "generative-AI services filed with the CAC whose provider is in the city (bundled lists; see /api/filings)",
+  }),
 });
 
 export const citiesPayload = z
@@ -45,11 +49,13 @@ export const citiesPayload = z
 export type CitiesPayload = z.infer<typeof citiesPayload>;
 
 export async function computeCitiesPayload(db: Db, q: CitiesParams): Promise<CitiesPayload> {
-  const cities = await cityLeague(db, countryFilter(q.country), await defaultNotableDataset(db));
+  const league = await cityLeague(db, countryFilter(q.country), await defaultNotableDataset(db));
+  const filed = new Map((await filedServicesByCity(db)).map((r) => [r.city, r.filed]));
+  const cities = league.map((c) => ({ ...c, genai_filings: filed.get(c.city) ?? 0 }));
   return {
     country: q.country,
     cities,
     alumni: (await alumniFounders(db)).slice(0, 50),
-    ...(await provenance(db, ['city-league'])),
+    ...(await provenance(db, ['city-league', 'genai-filing-records'])),
   };
 }

@@ -31,6 +31,34 @@ export const entityListPayload = z
   })
   .openapi('EntityList');
 
+/** A figure someone said, with its evidence (never a fact). */
+export const claimSchema = z
+  .object({
+    id: z.string(),
+    subject_id: z.string(),
+    attr: z.string(),
+    value: z.string(),
+    unit: nullableString,
+    counts: z.string(),
+    speaker: z.string(),
+    occasion_id: nullableString,
+    said_on: nullableString,
+    status: z.enum(CLAIM_STATUSES),
+    note: nullableString,
+    source_id: z.string(),
+    evidence: z.array(
+      z.object({
+        stance: z.enum(CLAIM_STANCES),
+        note: z.string(),
+        source_id: z.string(),
+        entity_id: nullableString,
+        attr: nullableString,
+        value: nullableString,
+      }),
+    ),
+  })
+  .openapi('Claim');
+
 export const entityPayload = z
   .object({
     entity: entityRowSchema,
@@ -56,32 +84,7 @@ export const entityPayload = z
         source_id: nullableString,
       })
       .nullable(),
-    claims: z.array(
-      z.object({
-        id: z.string(),
-        subject_id: z.string(),
-        attr: z.string(),
-        value: z.string(),
-        unit: nullableString,
-        counts: z.string(),
-        speaker: z.string(),
-        occasion_id: nullableString,
-        said_on: nullableString,
-        status: z.enum(CLAIM_STATUSES),
-        note: nullableString,
-        source_id: z.string(),
-        evidence: z.array(
-          z.object({
-            stance: z.enum(CLAIM_STANCES),
-            note: z.string(),
-            source_id: z.string(),
-            entity_id: nullableString,
-            attr: nullableString,
-            value: nullableString,
-          }),
-        ),
-      }),
-    ),
+    claims: z.array(claimSchema),
     relations: z.array(
       z.object({
         direction: z.enum(['out', 'in']),
@@ -170,6 +173,7 @@ export const methodologyPayload = z
         method: z.string(),
         caveats: z.array(z.string()),
         sources: z.array(z.string()),
+        per_record: z.string().nullable().openapi({ description: 'what each record cites, for record-level metrics' }),
         query: z.string(),
       }),
     ),

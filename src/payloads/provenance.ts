@@ -24,6 +24,12 @@ export type Provenance = z.infer<typeof provenanceSchema>;
 
 /** The country a payload is about: `country:xx`, or `all`. */
 export const countryParam = z.string().regex(/^(country:[a-z]{2}|all)$/, 'expected country:xx or all');
+/** An entity id in a query or a path: `org:deepseek`, `city:hangzhou`. */
+export const entityIdParam = z
+  .string()
+  .max(200)
+  .regex(/^[a-z]+:[a-z0-9][a-z0-9-]*$/, 'expected an id like org:deepseek');
+
 /** `all` means no country filter. */
 export const countryFilter = (country: string): string | null => (country === 'all' ? null : country);
 

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacFilingsConnector } from './cac-filings/source.ts';
 import { cacConnector } from './cac/source.ts';
 import { moeListConnector } from './cn-universities/source.ts';
 import { createCsvMappingConnector } from './csv-mapping/source.ts';
@@ -77,6 +78,13 @@ export const CONNECTOR_DEFINITIONS: readonly ConnectorDefinition[] = [
     example: 'data/cac/cac_aggregates.csv',
     bundled: file('cac', 'cac_aggregates.csv'),
     create: fixed(cacConnector as Connector<unknown>),
+  },
+  {
+    name: 'cac-filings',
+    reads: "CAC generative-AI filings as records (CSV, with the lists' genai_filing_lists.csv beside it)",
+    example: 'data/cac/genai_filings.csv',
+    bundled: file('cac', 'genai_filings.csv'),
+    create: fixed(cacFilingsConnector as Connector<unknown>),
   },
   {
     name: 'owid',

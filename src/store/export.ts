@@ -26,6 +26,10 @@ export const PUBLIC_TABLES = [
   'claims',
   'claim_evidence',
   'epoch_models',
+  'funding_rounds',
+  'round_investors',
+  'supply_links',
+  'genai_filings',
   'changes',
   'change_runs',
 ] as const;

@@ -1,5 +1,5 @@
 /**
- * The analytics routes: compare, segments, involution, cities, prices, network, adoption. Each is one createRoute with
+ * The analytics routes: compare, segments, involution, cities, prices, network, adoption, funding, policies, supply. Each is one createRoute with
  * its payload module's parameter and response schemas, and one call; each has ?format=csv.
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
@@ -29,6 +29,10 @@ import { compareCsvRows, compareParams, comparePayload, computeComparePayload } 
 import { computeNetworkPayload, networkPayload } from '../../payloads/network.ts';
 import { citiesParams, citiesPayload, computeCitiesPayload } from '../../payloads/cities.ts';
 import { computeSegmentDetail, computeSegmentList, segmentsParams, segmentsPayload } from '../../payloads/segments.ts';
+import { computeFundingPayload, fundingCsvRows, fundingParams, fundingPayload } from '../../payloads/funding.ts';
+import { computePoliciesPayload, policiesCsvRows, policiesParams, policiesPayload } from '../../payloads/policies.ts';
+import { computeFilingsPayload, filingsParams, filingsPayload } from '../../payloads/filings.ts';
+import { computeSupplyPayload, supplyCsvRows, supplyParams, supplyPayload } from '../../payloads/supply.ts';
 
 const format = z
   .enum(['json', 'csv', 'sources'])
@@ -224,6 +228,75 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       const q = c.req.valid('query');
       const payload = await computeAdoptionPayload(db);
       return q.format !== 'json' ? csv(c, q.format, payload, payload.derivatives) : c.json(payload, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/funding',
+      operationId: 'getFunding',
+      summary: 'Funding rounds as reported, per organisation, investor, city, province and year, with their investors',
+      request: { query: fundingParams.extend({ format }) },
+      responses: payloadResponses(
+        fundingPayload,
+        'Rounds with investors and sources; sums per currency by year and city; investors by rounds (or CSV)',
+      ),
+    }),
+    async (c) => {
+      const { format: f, ...q } = c.req.valid('query');
+      const payload = await computeFundingPayload(db, q);
+      return f !== 'json' ? csv(c, f, payload, fundingCsvRows(payload)) : c.json(payload, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/policies',
+      operationId: 'getPolicies',
+      summary: 'City, provincial and national AI policies with issuer, amount, target segments and the firms they back',
+      request: { query: policiesParams.extend({ format }) },
+      responses: payloadResponses(
+        policiesPayload,
+        'Policies with their firms and sources; counts by province (or CSV)',
+      ),
+    }),
+    async (c) => {
+      const { format: f, ...q } = c.req.valid('query');
+      const payload = await computePoliciesPayload(db, q);
+      return f !== 'json' ? csv(c, f, payload, policiesCsvRows(payload)) : c.json(payload, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/supply',
+      operationId: 'getSupply',
+      summary:
+        'The humanoid supply chain: component makers, their robot-maker customers by component, cost-share claims',
+      request: { query: supplyParams.extend({ format }) },
+      responses: payloadResponses(supplyPayload, 'Cited supply links, component makers and cost-share claims (or CSV)'),
+    }),
+    async (c) => {
+      const { format: f, ...q } = c.req.valid('query');
+      const payload = await computeSupplyPayload(db, q);
+      return f !== 'json' ? csv(c, f, payload, supplyCsvRows(payload)) : c.json(payload, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/filings',
+      operationId: 'getFilings',
+      summary: 'CAC generative-AI filings as records, by province, city, list and quarter',
+      request: { query: filingsParams.extend({ format }) },
+      responses: payloadResponses(filingsPayload, 'Filings with their list, counts by place and quarter (or CSV)'),
+    }),
+    async (c) => {
+      const { format: f, ...q } = c.req.valid('query');
+      const payload = await computeFilingsPayload(db, q);
+      return f !== 'json' ? csv(c, f, payload, payload.records) : c.json(payload, 200);
     },
   );
 }

@@ -11,7 +11,7 @@ import type { Context } from 'hono';
 import { SEGMENTS } from '../../model/types.ts';
 import { exportAll } from '../../payloads/export.ts';
 import { changesPayload } from '../../payloads/changes.ts';
-import { errorSchema } from '../../payloads/provenance.ts';
+import { entityIdParam, errorSchema } from '../../payloads/provenance.ts';
 import { PUBLIC_TABLES, type PublicTable, writeTable } from '../../store/export.ts';
 import { CHANGE_KINDS, listChangeRuns, listChanges, type StoredChange } from '../../store/queries/changes.ts';
 import { getSources } from '../../store/queries/entities.ts';
@@ -20,10 +20,7 @@ import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
 import { escapeMarkup } from '../escape.ts';
 
-const idParam = z
-  .string()
-  .max(200)
-  .regex(/^[a-z]+:[a-z0-9][a-z0-9-]*$/, 'expected an id like org:deepseek');
+const idParam = entityIdParam;
 
 const filters = z.object({
   since: z

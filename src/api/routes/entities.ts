@@ -17,12 +17,9 @@ import {
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
 import { entityListPayload, entityPayload } from '../../payloads/lookups.ts';
-import { errorSchema } from '../../payloads/provenance.ts';
+import { entityIdParam, errorSchema } from '../../payloads/provenance.ts';
 
-const idParam = z
-  .string()
-  .max(200)
-  .regex(/^[a-z]+:[a-z0-9][a-z0-9-]*$/, 'expected an id like org:deepseek');
+const idParam = entityIdParam;
 
 const listQuery = z.object({
   kind: z.enum(ENTITY_KINDS).optional(),

@@ -4,7 +4,7 @@ import { listSources } from '../../store/queries/entities.ts';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
 import { methodologyPayload, sourcesPayload } from '../../payloads/lookups.ts';
-import { METRICS } from '../../analytics/metrics.ts';
+import { type Metric, METRICS } from '../../analytics/metrics.ts';
 import { errorSchema } from '../../payloads/provenance.ts';
 
 const route = createRoute({
@@ -35,7 +35,17 @@ const methodology = createRoute({
 
 export function sourceRoutes(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(methodology, (c) =>
-    c.json({ metrics: METRICS.map((m) => ({ ...m, caveats: [...m.caveats], sources: [...m.sources] })) }, 200),
+    c.json(
+      {
+        metrics: (METRICS as readonly Metric[]).map(({ perRecord, ...m }) => ({
+          ...m,
+          caveats: [...m.caveats],
+          sources: [...m.sources],
+          per_record: perRecord ?? null,
+        })),
+      },
+      200,
+    ),
   );
   app.openapi(route, async (c) => {
     const { format } = c.req.valid('query');

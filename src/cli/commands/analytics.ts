@@ -11,6 +11,10 @@ import { computeInvolutionPayload, involutionParams } from '../../payloads/invol
 import { computeNetworkPayload } from '../../payloads/network.ts';
 import { computeSegmentDetail, computeSegmentList, segmentsParams } from '../../payloads/segments.ts';
 import { computePricesPayload, pricesParams } from '../../payloads/prices.ts';
+import { computeFundingPayload, fundingCsvRows, fundingParams } from '../../payloads/funding.ts';
+import { computePoliciesPayload, policiesCsvRows, policiesParams } from '../../payloads/policies.ts';
+import { computeSupplyPayload, supplyCsvRows, supplyParams } from '../../payloads/supply.ts';
+import { computeFilingsPayload, filingsParams } from '../../payloads/filings.ts';
 import { type GlobalOptions, withReadOnlyDb } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
 
@@ -218,5 +222,59 @@ export function analyticsCommands(program: Command): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const body = await withReadOnlyDb(g, (db) => computeAdoptionPayload(db));
       show(g, body, body.derivatives);
+    });
+  program
+    .command('funding')
+    .description('funding rounds as reported, with investors (filter by --org, --investor, --city, --province, --year)')
+    .option('--org <id>')
+    .option('--investor <id>')
+    .option('--city <id>')
+    .option('--province <id>')
+    .option('--year <yyyy>')
+    .action(async (opts: Record<string, string | undefined>, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const params = parseParams(fundingParams, opts);
+      const body = await withReadOnlyDb(g, (db) => computeFundingPayload(db, params));
+      show(g, body, fundingCsvRows(body), ['date', 'organization', 'round', 'amount', 'currency', 'investors']);
+    });
+
+  program
+    .command('policies')
+    .description('AI policies with the firms they back (filter by --place, --org, --type, --segment)')
+    .option('--place <id>')
+    .option('--org <id>')
+    .option('--type <type>')
+    .option('--segment <segment>')
+    .action(async (opts: Record<string, string | undefined>, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const params = parseParams(policiesParams, opts);
+      const body = await withReadOnlyDb(g, (db) => computePoliciesPayload(db, params));
+      show(g, body, policiesCsvRows(body), ['date', 'place', 'type', 'title', 'amount', 'currency', 'firms']);
+    });
+
+  program
+    .command('supply')
+    .description('the humanoid supply chain: suppliers and customers by component (filter by --org, --component)')
+    .option('--org <id>')
+    .option('--component <component>')
+    .action(async (opts: Record<string, string | undefined>, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const params = parseParams(supplyParams, opts);
+      const body = await withReadOnlyDb(g, (db) => computeSupplyPayload(db, params));
+      show(g, body, supplyCsvRows(body), ['component', 'supplier', 'customer', 'kind', 'as_of']);
+    });
+  program
+    .command('filings')
+    .description('CAC generative-AI filings as records (filter by --province, --city, --org, --kind, --list)')
+    .option('--province <id>')
+    .option('--city <id>')
+    .option('--org <id>')
+    .option('--kind <filed|registered>')
+    .option('--list <id>')
+    .action(async (opts: Record<string, string | undefined>, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const params = parseParams(filingsParams, opts);
+      const body = await withReadOnlyDb(g, (db) => computeFilingsPayload(db, params));
+      show(g, body, body.by_province, ['label', 'province', 'filed', 'registered']);
     });
 }

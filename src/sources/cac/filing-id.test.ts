@@ -32,9 +32,20 @@ test('generative-AI filing ids give their province, service and date', () => {
     service: 'DeepseekChat',
     date: '2024-04-28',
     sequence: '0016',
+    registered: false,
   });
   assert.deepEqual(placeOfFiling(p!, table), { province: 'province:beijing', city: null, county_code: null });
   assert.equal(placeOfFiling(parseFilingId('ZheJiang-TongYiQianWen-20230901')!, table).province, 'province:zhejiang');
+});
+
+test('registrations (登记) carry an S before their number; services may hold hyphens', () => {
+  const r = parseFilingId('Shanghai-AIXueBan-20240521S0002');
+  assert.equal(r?.kind === 'genai' && r.registered, true);
+  assert.equal(r?.kind === 'genai' && r.sequence, '0002');
+  const h = parseFilingId('Sichuan-MT-WorkGpt-20240424');
+  assert.deepEqual(h?.kind === 'genai' && [h.service, h.date, h.registered], ['MT-WorkGpt', '2024-04-24', false]);
+  assert.equal(parseFilingId('Shanghai-AIXueBan-20240521S'), null);
+  assert.equal(parseFilingId('Shanghai-AIXueBan-20240231'), null, 'no 31 February');
 });
 
 test('algorithm filing numbers give county, city and province from the GB/T 2260 code', () => {

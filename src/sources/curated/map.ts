@@ -1,7 +1,7 @@
 /** Curated YAML → model rows. Pure; the input has been checked whole by source.ts. */
 import { type Bundle, emptyBundle } from '../../model/bundle.ts';
 import { derivePinyin } from '../../model/names.ts';
-import type { Fact } from '../../model/types.ts';
+import { type Fact, POLICY_ROLES } from '../../model/types.ts';
 import type { CuratedFile } from './schema.ts';
 import type { CuratedInput } from './source.ts';
 
@@ -60,6 +60,76 @@ export function mapCurated(inputs: readonly CuratedInput[]): Bundle {
       }
     }
     for (const f of data.facts) b.facts.push(toFact(f.entity, f));
+    for (const p of data.policies) {
+      const pinyin = derivePinyin(p.zh ?? null);
+      b.entities.push({
+        id: p.id,
+        kind: 'event',
+        nameEn: p.en,
+        nameZh: p.zh ?? null,
+        namePinyin: pinyin,
+        description: p.description,
+      });
+      b.names.push({ entityId: p.id, name: p.en, kind: 'en', sourceId: p.source });
+      if (p.zh) b.names.push({ entityId: p.id, name: p.zh, kind: 'zh', sourceId: p.source });
+      if (pinyin) b.names.push({ entityId: p.id, name: pinyin, kind: 'pinyin', sourceId: p.source });
+      for (const sourceId of new Set([p.source, ...p.firms.map((f) => f.source)]))
+        b.entitySources.push({ entityId: p.id, sourceId });
+      const fact = (attr: string, value: string, extra: Partial<Fact> = {}) =>
+        b.facts.push({
+          entityId: p.id,
+          attr,
+          value,
+          unit: null,
+          asOf: null,
+          note: null,
+          estimate: false,
+          sourceId: p.source,
+          scope: null,
+          ...extra,
+        });
+      fact('type', 'policy');
+      fact('policy_type', p.type, { note: p.note ?? null });
+      if (p.date !== undefined) fact('date', p.date);
+      fact('issuer', p.issuer_en, { note: p.issuer_zh ?? null });
+      if (p.amount !== undefined) fact('amount', String(p.amount), { unit: p.currency, note: p.amount_note });
+      for (const segment of p.segments) fact('eligible_segment', segment);
+      b.relations.push({ subjectId: p.id, predicate: 'located_in', objectId: p.place, sourceId: p.source });
+      for (const f of p.firms) {
+        b.relations.push({ subjectId: p.id, predicate: POLICY_ROLES[f.role], objectId: f.org, sourceId: f.source });
+      }
+    }
+    for (const l of data.links) {
+      b.relations.push({ subjectId: l.policy, predicate: POLICY_ROLES[l.role], objectId: l.org, sourceId: l.source });
+    }
+    for (const r of data.rounds) {
+      b.rounds.push({
+        id: r.id,
+        orgId: r.organisation,
+        date: r.date,
+        round: r.round,
+        stage: r.stage,
+        amount: r.amount === 'undisclosed' ? null : r.amount,
+        currency: r.currency ?? null,
+        qualifier: r.qualifier ?? null,
+        valuation: r.valuation ?? null,
+        valuationCurrency: r.valuation_currency ?? null,
+        note: r.note ?? null,
+        sourceId: r.source,
+        investors: r.investors.map((id) => ({ id, lead: r.lead.includes(id) })),
+      });
+    }
+    for (const l of data.supplies) {
+      b.supplyLinks.push({
+        supplierId: l.supplier,
+        customerId: l.customer,
+        component: l.component,
+        kind: l.kind,
+        asOf: l.as_of ?? null,
+        note: l.note ?? null,
+        sourceId: l.source,
+      });
+    }
     for (const c of data.claims) {
       b.claims.push({
         id: c.id,

@@ -1,6 +1,20 @@
 /** The curated dataset's YAML format (data/FORMAT.md): the one place its raw input is trusted. */
 import { z } from 'zod';
-import { CLAIM_STANCES, CLAIM_STATUSES, ENTITY_KINDS, PREDICATES, PRICE_KINDS, SEGMENTS } from '../../model/types.ts';
+import {
+  AMOUNT_QUALIFIERS,
+  CLAIM_STANCES,
+  CLAIM_STATUSES,
+  COMPONENTS,
+  ENTITY_KINDS,
+  MONEY_CURRENCIES,
+  POLICY_ROLES,
+  POLICY_TYPES,
+  PREDICATES,
+  PRICE_KINDS,
+  ROUND_STAGES,
+  SEGMENTS,
+  SUPPLY_KINDS,
+} from '../../model/types.ts';
 
 const text = z.string().trim().min(1);
 /** YAML reads 2025 as a number and 2024-05 as a string; both become text. */
@@ -12,7 +26,10 @@ const partialDate = z
 const sourceRef = z.string().regex(/^src:[a-z0-9][a-z0-9._-]*$/, 'expected a source id like src:some-slug');
 const entityRef = z
   .string()
-  .regex(/^(org|person|country|province|city|model|product|robot|event):[a-z0-9][a-z0-9-]*$/, 'expected an entity id');
+  .regex(
+    /^(org|person|country|province|city|bloc|model|product|robot|event):[a-z0-9][a-z0-9-]*$/,
+    'expected an entity id',
+  );
 
 export const sourceSchema = z.object({
   id: sourceRef,
@@ -121,6 +138,97 @@ export const claimSchema = z
   })
   .strict();
 
+/** A funding round as reported: no round without a date and an amount (a number, or `undisclosed` said outright). */
+export const roundSchema = z
+  .object({
+    id: z.string().regex(/^round:[a-z0-9][a-z0-9-]*$/, 'expected a round id like round:zhipu-ai-2023-10'),
+    organisation: entityRef,
+    date: partialDate,
+    round: scalarText.refine((s) => s.length > 0, { message: 'empty round label' }),
+    stage: z.enum(ROUND_STAGES),
+    amount: z.union([z.number().positive(), z.literal('undisclosed')], {
+      error: 'expected the amount as a positive number in the currency, or: undisclosed',
+    }),
+    currency: z.enum(MONEY_CURRENCIES).optional(),
+    qualifier: z.enum(AMOUNT_QUALIFIERS).optional(),
+    investors: z.array(entityRef).default([]),
+    lead: z.array(entityRef).default([]),
+    valuation: z.number().positive().optional(),
+    valuation_currency: z.enum(MONEY_CURRENCIES).optional(),
+    source: sourceRef,
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((r) => r.amount === 'undisclosed' || r.currency !== undefined, {
+    message: 'an amount needs its currency',
+    path: ['currency'],
+  })
+  .refine((r) => r.amount !== 'undisclosed' || (r.currency === undefined && r.qualifier === undefined), {
+    message: 'an undisclosed amount has no currency or qualifier',
+    path: ['currency'],
+  })
+  .refine((r) => r.valuation === undefined || r.valuation_currency !== undefined, {
+    message: 'a valuation needs its currency',
+    path: ['valuation_currency'],
+  });
+
+const policyRoleSchema = z.enum(Object.keys(POLICY_ROLES) as [keyof typeof POLICY_ROLES]);
+
+/** A city, province or national AI policy; it becomes an `event:` entity with facts and relations. */
+export const policySchema = z
+  .object({
+    id: z.string().regex(/^event:[a-z0-9][a-z0-9-]*$/, 'expected a policy id like event:some-slug'),
+    en: text,
+    zh: text.optional(),
+    type: z.enum(POLICY_TYPES),
+    /** When it was issued; omitted when no source dates it. */
+    date: partialDate.optional(),
+    place: z
+      .string()
+      .regex(/^(country|province|city):[a-z0-9][a-z0-9-]*$/, 'expected a country:, province: or city: id'),
+    issuer_en: text,
+    issuer_zh: text.optional(),
+    amount: z.number().positive().optional(),
+    currency: z.enum(MONEY_CURRENCIES).optional(),
+    amount_note: text.optional(),
+    segments: z.array(z.enum(SEGMENTS)).default([]),
+    description: text,
+    source: sourceRef,
+    note: z.string().optional(),
+    firms: z
+      .array(
+        z.object({ org: entityRef, role: policyRoleSchema, source: sourceRef, note: z.string().optional() }).strict(),
+      )
+      .default([]),
+  })
+  .strict()
+  .refine((p) => p.amount === undefined || (p.currency !== undefined && p.amount_note !== undefined), {
+    message: 'an amount needs its currency and an amount_note saying what it is',
+    path: ['amount'],
+  })
+  .refine((p) => p.zh === undefined || /\p{Script=Han}/u.test(p.zh), {
+    message: 'zh must be in Chinese script',
+    path: ['zh'],
+  });
+
+/** A firm link for a policy defined elsewhere (the policies in places.yaml). */
+export const policyLinkSchema = z
+  .object({ policy: entityRef, org: entityRef, role: policyRoleSchema, source: sourceRef, note: z.string().optional() })
+  .strict();
+
+/** A cited link between a component maker and a robot maker. */
+export const supplySchema = z
+  .object({
+    supplier: entityRef,
+    customer: entityRef,
+    component: z.enum(COMPONENTS),
+    kind: z.enum(SUPPLY_KINDS),
+    as_of: partialDate.optional(),
+    source: sourceRef,
+    note: z.string().optional(),
+  })
+  .strict();
+
 export const curatedFileSchema = z
   .object({
     sources: z.array(sourceSchema).default([]),
@@ -129,6 +237,10 @@ export const curatedFileSchema = z
     prices: z.array(priceSchema).default([]),
     facts: z.array(annotationSchema).default([]),
     claims: z.array(claimSchema).default([]),
+    rounds: z.array(roundSchema).default([]),
+    policies: z.array(policySchema).default([]),
+    links: z.array(policyLinkSchema).default([]),
+    supplies: z.array(supplySchema).default([]),
   })
   .strict();
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { LineCounter } from 'yaml';
 import { InputError } from '../../model/errors.ts';
 import { identityKeyProblem } from '../../model/identity.ts';
-import { AI_CLASSES, familyOf, idPrefixOf } from '../../model/types.ts';
+import { AI_CLASSES, COMPONENTS, INVESTOR_TYPES, familyOf, idPrefixOf } from '../../model/types.ts';
 import { readTextFile } from '../read-file.ts';
 import { parseYamlFile } from '../yaml-document.ts';
 import type { Connector, ReadResult } from '../source.ts';
@@ -65,6 +65,12 @@ export function checkCurated(inputs: CuratedInput[]): void {
       if (prefix !== idPrefixOf(e.kind))
         fail(input, ['entities', i, 'id'], `a ${e.kind} id starts with "${idPrefixOf(e.kind)}:"`);
     });
+    // A policy is an event entity too: its id shares the namespace.
+    input.data.policies.forEach((p, i) => {
+      const seen = entities.get(p.id);
+      if (seen) fail(input, ['policies', i, 'id'], `entity ${p.id} is already defined in ${seen}`);
+      entities.set(p.id, input.file);
+    });
   }
   const needSource = (input: CuratedInput, path: (string | number)[], id: string) => {
     if (!sources.has(id)) fail(input, path, `unknown source ${id}`);
@@ -73,6 +79,17 @@ export function checkCurated(inputs: CuratedInput[]): void {
     if (!entities.has(id)) fail(input, path, `unknown entity ${id}`);
   };
   const kindOf = new Map(inputs.flatMap((input) => input.data.entities.map((e) => [e.id, e.kind] as const)));
+  const needOrg = (input: CuratedInput, path: (string | number)[], id: string) => {
+    needEntity(input, path, id);
+    const kind = kindOf.get(id);
+    if (kind === undefined || familyOf(kind) !== 'organization')
+      fail(input, path, `${id} is a ${kind ?? 'policy'}, not an organisation`);
+  };
+  // Policies: those defined in `policies:` and the event entities with a `type: policy` fact.
+  const policies = new Set(inputs.flatMap((input) => input.data.policies.map((p) => p.id)));
+  for (const input of inputs)
+    for (const e of input.data.entities)
+      if (e.kind === 'event' && e.facts.some((f) => f.attr === 'type' && f.value === 'policy')) policies.add(e.id);
   const formerly = new Map<string, string>();
   const checkFact = (input: CuratedInput, path: (string | number)[], entityId: string, attr: string, value: string) => {
     const keyProblem = identityKeyProblem(attr, value);
@@ -88,7 +105,12 @@ export function checkCurated(inputs: CuratedInput[]): void {
       if (!(AI_CLASSES as readonly string[]).includes(value))
         fail(input, [...path, 'value'], `ai_class must be one of ${AI_CLASSES.join(', ')}`);
     }
+    if (attr === 'investor_type' && !(INVESTOR_TYPES as readonly string[]).includes(value))
+      fail(input, [...path, 'value'], `investor_type must be one of ${INVESTOR_TYPES.join(', ')}`);
+    if (attr === 'component' && !(COMPONENTS as readonly string[]).includes(value))
+      fail(input, [...path, 'value'], `component must be one of ${COMPONENTS.join(', ')}`);
   };
+  const roundIds = new Map<string, string>();
   for (const input of inputs) {
     input.data.entities.forEach((e, i) => {
       e.formerly.forEach((old, j) => {
@@ -141,6 +163,44 @@ export function checkCurated(inputs: CuratedInput[]): void {
       if (c.status === 'contradicted' && !c.evidence.some((ev) => ev.stance === 'contradicts'))
         fail(input, ['claims', i, 'status'], 'a contradicted claim needs evidence that contradicts it');
     });
+    input.data.rounds.forEach((r, i) => {
+      const seen = roundIds.get(r.id);
+      if (seen) fail(input, ['rounds', i, 'id'], `round ${r.id} is already defined in ${seen}`);
+      roundIds.set(r.id, input.file);
+      needOrg(input, ['rounds', i, 'organisation'], r.organisation);
+      needSource(input, ['rounds', i, 'source'], r.source);
+      const year = Number(r.date.slice(0, 4));
+      if (year < 1980 || year > thisYear) fail(input, ['rounds', i, 'date'], `implausible round date ${r.date}`);
+      r.investors.forEach((id, j) => needOrg(input, ['rounds', i, 'investors', j], id));
+      if (new Set(r.investors).size !== r.investors.length)
+        fail(input, ['rounds', i, 'investors'], 'an investor is listed twice');
+      if (r.investors.includes(r.organisation))
+        fail(input, ['rounds', i, 'investors'], `${r.organisation} cannot invest in its own round`);
+      r.lead.forEach((id, j) => {
+        if (!r.investors.includes(id)) fail(input, ['rounds', i, 'lead', j], `lead ${id} is not among the investors`);
+      });
+    });
+    input.data.policies.forEach((p, i) => {
+      needSource(input, ['policies', i, 'source'], p.source);
+      needEntity(input, ['policies', i, 'place'], p.place);
+      const year = Number((p.date ?? String(thisYear)).slice(0, 4));
+      if (year < 1990 || year > thisYear) fail(input, ['policies', i, 'date'], `implausible policy date ${p.date}`);
+      p.firms.forEach((f, j) => {
+        needOrg(input, ['policies', i, 'firms', j, 'org'], f.org);
+        needSource(input, ['policies', i, 'firms', j, 'source'], f.source);
+      });
+    });
+    input.data.links.forEach((l, i) => {
+      if (!policies.has(l.policy)) fail(input, ['links', i, 'policy'], `${l.policy} is not a policy`);
+      needOrg(input, ['links', i, 'org'], l.org);
+      needSource(input, ['links', i, 'source'], l.source);
+    });
+    input.data.supplies.forEach((l, i) => {
+      needOrg(input, ['supplies', i, 'supplier'], l.supplier);
+      needOrg(input, ['supplies', i, 'customer'], l.customer);
+      needSource(input, ['supplies', i, 'source'], l.source);
+      if (l.supplier === l.customer) fail(input, ['supplies', i, 'customer'], 'a firm does not supply itself');
+    });
     input.data.observations.forEach((o, i) => {
       needSource(input, ['observations', i, 'source'], o.source);
       needEntity(input, ['observations', i, 'subject'], o.subject);
@@ -182,7 +242,11 @@ export async function readCuratedDir(dir: string): Promise<ReadResult<CuratedInp
       i.data.observations.length +
       i.data.prices.length +
       i.data.facts.length +
-      i.data.claims.length,
+      i.data.claims.length +
+      i.data.rounds.length +
+      i.data.policies.length +
+      i.data.links.length +
+      i.data.supplies.length,
     0,
   );
   return { dataset: 'curated', input: dir, sha256: hash.digest('hex'), records: inputs, rowsRead: rows };

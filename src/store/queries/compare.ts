@@ -75,3 +75,33 @@ export async function openWeightDownloadsByCountry(
     SELECT country, count(*)::INT AS models, sum(value)::DOUBLE AS downloads, (SELECT p FROM latest) AS period
     FROM dc GROUP BY country ORDER BY downloads DESC, country`);
 }
+
+export interface PatentRow extends BlocYearRow {
+  source_id: string;
+  /** The source marks the year incomplete (publication lag): shown, never read as a fall. */
+  incomplete: boolean;
+}
+
+/**
+ * A patent series per bloc and year as its source reports it: CN, US, GB by country, the EU-27 and the world as the
+ * source's own aggregates (never summed here), and "other" = world − the four, only where all five are reported.
+ */
+export async function patentsByBloc(db: Db, metric: string): Promise<PatentRow[]> {
+  return db.all<PatentRow>(sql`
+    WITH o AS (
+      SELECT CAST(substr(period, 1, 4) AS INTEGER) AS year,
+        CASE subject_id WHEN 'country:cn' THEN 'CN' WHEN 'country:us' THEN 'US' WHEN 'country:gb' THEN 'GB'
+          WHEN 'bloc:eu27' THEN 'EU' WHEN 'bloc:world' THEN 'world' END AS bloc,
+        value, source_id, coalesce(starts_with(lower(note), 'incomplete'), false) AS incomplete
+      FROM observations WHERE metric = ${metric}
+    ),
+    named AS (SELECT * FROM o WHERE bloc IS NOT NULL AND bloc <> 'world'),
+    other AS (
+      SELECT w.year, 'other' AS bloc, round(w.value - sum(n.value), 4) AS value, w.source_id, w.incomplete
+      FROM o w JOIN named n ON n.year = w.year WHERE w.bloc = 'world'
+      GROUP BY w.year, w.value, w.source_id, w.incomplete HAVING count(DISTINCT n.bloc) = 4
+    )
+    SELECT year::INT AS year, bloc, value::DOUBLE AS value, source_id, incomplete FROM named
+    UNION ALL SELECT year::INT, bloc, value::DOUBLE, source_id, incomplete FROM other
+    ORDER BY year, bloc`);
+}

@@ -191,3 +191,55 @@ export async function brokenRedirects(db: Db): Promise<{ old_id: string; new_id:
     WHERE r.old_id IN (SELECT id FROM entities) OR r.new_id NOT IN (SELECT id FROM entities)
     ORDER BY r.old_id`);
 }
+
+export interface WhereMoneyCoverage {
+  funding_rounds: number;
+  organisations_with_rounds: number;
+  rounds_undisclosed: number;
+  investors: number;
+  state_investors: number;
+  policies_subnational: number;
+  policies_national: number;
+  provinces_with_policies: number;
+  policy_firm_links: number;
+  component_makers: number;
+  supply_links: number;
+  humanoid_cost_claims: number;
+  genai_filings: number;
+  genai_filing_lists: number;
+  genai_filings_resolved: number;
+  patent_observations: number;
+  [key: string]: unknown;
+}
+
+/** Counts for the money, policy, supply-chain, filings and patent records (docs/DATA.md, and the floors). */
+export async function whereMoneyCoverage(db: Db): Promise<WhereMoneyCoverage | undefined> {
+  return db.one<WhereMoneyCoverage>(sql`
+    WITH pol AS (
+      SELECT DISTINCT f.entity_id AS id, r.object_id AS place, coalesce(p.province, CASE WHEN r.object_id LIKE 'province:%'
+        THEN r.object_id END) AS province
+      FROM facts f LEFT JOIN relations r ON r.subject_id = f.entity_id AND r.predicate = 'located_in'
+        LEFT JOIN entity_place p ON p.entity_id = r.object_id
+      WHERE f.attr = 'type' AND f.value = 'policy'
+    ),
+    itype AS (SELECT DISTINCT entity_id FROM facts WHERE attr = 'investor_type'
+      AND value IN ('state-guidance-fund', 'local-government-platform', 'state-fund'))
+    SELECT (SELECT count(*) FROM funding_rounds)::INT AS funding_rounds,
+      (SELECT count(DISTINCT org_id) FROM funding_rounds)::INT AS organisations_with_rounds,
+      (SELECT count(*) FROM funding_rounds WHERE amount IS NULL)::INT AS rounds_undisclosed,
+      (SELECT count(DISTINCT investor_id) FROM round_investors)::INT AS investors,
+      (SELECT count(DISTINCT investor_id) FROM round_investors WHERE investor_id IN (SELECT entity_id FROM itype))::INT
+        AS state_investors,
+      (SELECT count(*) FROM pol WHERE province IS NOT NULL)::INT AS policies_subnational,
+      (SELECT count(*) FROM pol WHERE province IS NULL)::INT AS policies_national,
+      (SELECT count(DISTINCT province) FROM pol)::INT AS provinces_with_policies,
+      (SELECT count(*) FROM relations WHERE predicate IN ('policy_names', 'policy_funds', 'policy_hosts'))::INT
+        AS policy_firm_links,
+      (SELECT count(DISTINCT entity_id) FROM facts WHERE attr = 'component')::INT AS component_makers,
+      (SELECT count(*) FROM supply_links)::INT AS supply_links,
+      (SELECT count(*) FROM claims WHERE starts_with(attr, 'humanoid_'))::INT AS humanoid_cost_claims,
+      (SELECT count(*) FROM genai_filings)::INT AS genai_filings,
+      (SELECT count(DISTINCT list_id) FROM genai_filings)::INT AS genai_filing_lists,
+      (SELECT count(*) FROM genai_filings WHERE provider_id IS NOT NULL)::INT AS genai_filings_resolved,
+      (SELECT count(*) FROM observations WHERE starts_with(metric, 'patents.'))::INT AS patent_observations`);
+}

@@ -283,13 +283,22 @@ export interface ClaimRow {
 }
 
 /** Claims about an entity (or whose evidence concerns it), each with its evidence in order. */
-export async function entityClaims(db: Db, id: string): Promise<ClaimRow[]> {
-  return db.all<ClaimRow>(sql`
+const CLAIM_COLUMNS = sql`
     SELECT c.id, c.subject_id, c.attr, c.value, c.unit, c.counts, c.speaker, c.occasion_id, c.said_on, c.status, c.note,
       c.source_id,
       coalesce((SELECT list({stance: e.stance, note: e.note, source_id: e.source_id, entity_id: e.entity_id, attr: e.attr,
         value: e.value} ORDER BY e.seq) FROM claim_evidence e WHERE e.claim_id = c.id AND e.dataset = c.dataset), []) AS evidence
-    FROM claims c
+    FROM claims c`;
+
+/** Claims whose attribute starts with `prefix` (every estimate of a humanoid's cost shares), by date. */
+export async function claimsWithAttrPrefix(db: Db, prefix: string): Promise<ClaimRow[]> {
+  return db.all<ClaimRow>(
+    sql`${CLAIM_COLUMNS} WHERE starts_with(c.attr, ${prefix}) ORDER BY c.said_on NULLS LAST, c.id`,
+  );
+}
+
+export async function entityClaims(db: Db, id: string): Promise<ClaimRow[]> {
+  return db.all<ClaimRow>(sql`${CLAIM_COLUMNS}
     WHERE c.subject_id = ${id} OR c.occasion_id = ${id}
       OR EXISTS (SELECT 1 FROM claim_evidence e WHERE e.claim_id = c.id AND e.entity_id = ${id})
     ORDER BY c.id`);

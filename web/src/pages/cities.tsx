@@ -11,6 +11,7 @@ const NUMERIC: (keyof CityRow & string)[] = [
   'llm_makers',
   'notable_models',
   'universities',
+  'genai_filings',
   'founders_local',
 ];
 
@@ -22,6 +23,7 @@ const LABEL: Record<string, string> = {
   llm_makers: 'LLM makers',
   notable_models: 'notable models',
   universities: 'universities',
+  genai_filings: 'generative-AI services filed',
   founders_local: 'founders who studied locally',
   founders_known: 'founders with a cited university',
   name_en: 'name',
