@@ -25,7 +25,8 @@ export const cityRowSchema = z.object({
   founders_known: z.number().int(),
   founders_local: z.number().int(),
   genai_filings: z.number().int().openapi({
-    description: "generative-AI services filed with the CAC whose provider is in the city (bundled lists; see /api/filings)",
+    description:
+      'generative-AI services filed with the CAC whose provider is in the city (bundled lists; see /api/filings)',
   }),
 });
 
