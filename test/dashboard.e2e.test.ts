@@ -258,6 +258,8 @@ test('every page is readable at 390 px: no sideways scrolling, no console errors
     ['/prices', '#prices .figure svg'],
     ['/network', '.network canvas'],
     ['/compare', '#compare-table'],
+    ['/money', '#rounds-per-year .figure svg'],
+    ['/supply', '#by-customer li'],
     ['/sources', '#sources-table'],
   ];
   for (const [path, ready] of pages) {
@@ -553,4 +555,59 @@ test('a shared link previews its page: the server sends each page its own title,
     new Set([deepseek.html, cities.html, missing.html].map((h) => /<title>(.*)<\/title>/.exec(h)?.[1])).size,
     3,
   );
+});
+
+test('money, policies, suppliers, filings and patents: who pays, who backs, who supplies, who files more', async () => {
+  // Overview: the patents sentence states who files more under each counting rule, and the IP5 chart flags the
+  // source's incomplete last year instead of showing a fall.
+  const { page, errors } = await openPage('/');
+  await page.waitForSelector('#patent-families .figure svg');
+  assert.match(
+    (await page.locator('#patents-headline').textContent()) ?? '',
+    /By first filing office \(CSET\), China filed more AI patent applications in 2021.*the US led in 2021/,
+  );
+  assert.match(
+    (await page.locator('#patent-families .takeaway').textContent()) ?? '',
+    /2022: incomplete in the source/,
+  );
+  assert.match((await page.locator('#patent-families .source-line').textContent()) ?? '', /OECD/);
+
+  // Money: a bar per year, every round with its investors; a city filter kept in the URL narrows them.
+  const funding = await apiJson<{ rounds: { city: string | null }[]; by_year: unknown[] }>('/api/funding');
+  await page.goto(new URL('/money', server.url).href);
+  await page.waitForSelector('#rounds-per-year .figure svg');
+  assert.equal(await page.locator('#rounds-per-year .figure svg rect').count(), funding.by_year.length);
+  await page.locator('#rounds summary:has-text("Data table")').click();
+  assert.equal(await page.locator('#rounds-table tbody tr').count(), funding.rounds.length);
+  await page.getByLabel('City').selectOption('city:hangzhou');
+  await page.waitForURL(/city=city%3Ahangzhou/);
+  assert.equal(
+    await page.locator('#rounds-table tbody tr').count(),
+    funding.rounds.filter((r) => r.city === 'city:hangzhou').length,
+  );
+  assert.match(
+    (await page.locator('#policies .takeaway').textContent()) ?? '',
+    /policies with a cited source across \d+ provinces/,
+  );
+
+  // Supply: both sides of the chain, and the panel's 55 % beside the published estimates.
+  await page.goto(new URL('/supply?component=dexterous-hand', server.url).href);
+  await page.waitForSelector('#by-customer li');
+  const hands = await apiJson<{ links: unknown[] }>('/api/supply?component=dexterous-hand');
+  await page.locator('#chain summary:has-text("Data table")').click();
+  assert.equal(await page.locator('#links-table tbody tr').count(), hands.links.length);
+  assert.match((await page.locator('#cost .takeaway').textContent()) ?? '', /55 % of a humanoid's cost/);
+
+  // Entity pages: a maker's rounds, a city's league rank, money, policies and filings.
+  await page.goto(new URL('/entity/org:zhipu-ai', server.url).href);
+  await page.waitForSelector('#funding li');
+  assert.match((await page.locator('#funding').textContent()) ?? '', /cited rounds/);
+  await page.goto(new URL('/entity/city:hangzhou', server.url).href);
+  await page.waitForSelector('#league');
+  assert.match((await page.locator('#league').textContent()) ?? '', /Rank \d+ of \d+ cities/);
+  await page.waitForSelector('#filings li');
+  await page.waitForSelector('#policies li');
+  await page.screenshot({ path: join(ARTIFACTS, 'entity-hangzhou-1280.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -50,7 +50,7 @@ export const MAX_URL_LENGTH = 4096;
 const PAGE_META: Record<string, [title: string, description: string]> = {
   '/': [
     'Overview',
-    "China, the US, the EU and the UK on notable models, open weights, AI publications and China's generative-AI filings, each from one open source.",
+    "China, the US, the EU and the UK on notable models, open weights, AI publications, AI patents and China's generative-AI filings, each from one open source.",
   ],
   '/segments': [
     'Segments & involution',
@@ -63,6 +63,14 @@ const PAGE_META: Record<string, [title: string, description: string]> = {
   '/prices': [
     'Price war',
     'LLM API prices of Chinese and US vendors over time, and a like-for-like index of the 2024 price war.',
+  ],
+  '/money': [
+    'Money & policy',
+    'Funding rounds of Chinese AI makers with their investors, and city and provincial AI policies with the firms they back.',
+  ],
+  '/supply': [
+    'Supply chain',
+    "The humanoid-robot supply chain: component makers, the robot makers they supply, and estimates of a humanoid's cost.",
   ],
   '/network': ['Network', 'Universities, the founders who studied there, and the organisations they founded.'],
   '/compare': ['Compare', 'Organisations, cities and countries side by side, every fact with its source.'],

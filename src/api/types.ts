@@ -21,3 +21,7 @@ export type {
 } from '../payloads/lookups.ts';
 export type { NetworkPayload } from '../payloads/network.ts';
 export type { ChangesPayload } from '../payloads/changes.ts';
+export type { FundingPayload } from '../payloads/funding.ts';
+export type { PoliciesPayload } from '../payloads/policies.ts';
+export type { SupplyPayload } from '../payloads/supply.ts';
+export type { FilingsPayload } from '../payloads/filings.ts';

@@ -9,6 +9,10 @@ import type {
   ChangesPayload,
   ComparePayload,
   EntityPayload,
+  FilingsPayload,
+  FundingPayload,
+  PoliciesPayload,
+  SupplyPayload,
   MethodologyPayload,
   NetworkPayload,
   NotableModelsPayload,
@@ -63,6 +67,11 @@ export type InvolutionData = InvolutionPayload;
 /** The prices payload and its index, typed by the server's own schema (src/payloads/prices.ts). */
 export type PricesData = PricesPayload;
 export type PriceIndex = PricesPayload['indexes'][number];
+/** Money, policies, suppliers and filings (src/payloads/funding.ts, policies.ts, supply.ts, filings.ts). */
+export type FundingData = FundingPayload;
+export type PoliciesData = PoliciesPayload;
+export type SupplyData = SupplyPayload;
+export type FilingsData = FilingsPayload;
 /** What builds and ingests changed (src/payloads/changes.ts). */
 export type ChangesData = ChangesPayload;
 
@@ -90,5 +99,10 @@ export const api = {
   network: () => get<NetworkData>('/api/network'),
   sources: () => get<{ sources: Source[] }>('/api/sources'),
   methodology: () => get<MethodologyPayload>('/api/methodology'),
+  /** `query` is a URLSearchParams string of the route's filters ('' for none). */
+  funding: (query: string) => get<FundingData>(`/api/funding${query ? `?${query}` : ''}`),
+  policies: (query: string) => get<PoliciesData>(`/api/policies${query ? `?${query}` : ''}`),
+  supply: (query: string) => get<SupplyData>(`/api/supply${query ? `?${query}` : ''}`),
+  filings: (query: string) => get<FilingsData>(`/api/filings${query ? `?${query}` : ''}`),
   changes: (query: string) => get<ChangesData>(`/api/changes?${query}${query ? '&' : ''}limit=200`),
 };

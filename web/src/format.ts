@@ -13,3 +13,11 @@ export function placeName(id: string): string {
 export function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
+
+/** "over CNY 2.5 bn": an amount as reported, in its currency. */
+export function money(amount: number | null, currency: string | null, qualifier?: string | null): string {
+  if (amount === null || currency === null) return 'undisclosed';
+  const [v, unit] = amount >= 1e9 ? [amount / 1e9, ' bn'] : amount >= 1e6 ? [amount / 1e6, ' m'] : [amount, ''];
+  const q = qualifier && qualifier !== 'exact' ? `${qualifier.replace('-', ' ')} ` : '';
+  return `${q}${currency} ${Number(v.toFixed(2)).toLocaleString('en')}${unit}`;
+}

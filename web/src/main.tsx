@@ -9,6 +9,8 @@ import { Overview } from './pages/overview.tsx';
 import { Prices } from './pages/prices.tsx';
 import { Segments } from './pages/segments.tsx';
 import { Methodology } from './pages/methodology.tsx';
+import { Money } from './pages/money.tsx';
+import { Supply } from './pages/supply.tsx';
 import { Sources } from './pages/sources.tsx';
 import { useEffect } from 'preact/hooks';
 import { onLinkClick, useLocation } from './router.ts';
@@ -22,6 +24,8 @@ const PAGES: { path: string; label: string }[] = [
   { path: '/segments', label: 'Segments & involution' },
   { path: '/cities', label: 'Cities' },
   { path: '/prices', label: 'Price war' },
+  { path: '/money', label: 'Money & policy' },
+  { path: '/supply', label: 'Supply chain' },
   { path: '/network', label: 'Network' },
   { path: '/compare', label: 'Compare' },
   { path: '/changes', label: 'What changed' },
@@ -46,6 +50,10 @@ function Page({ path }: { path: string }) {
           <Network />
         </Suspense>
       );
+    case '/money':
+      return <Money />;
+    case '/supply':
+      return <Supply />;
     case '/compare':
       return <Compare />;
     case '/changes':

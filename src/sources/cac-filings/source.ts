@@ -89,6 +89,12 @@ export async function readFilings(file: string): Promise<ReadResult<FilingRecord
   };
 }
 
+/** "github.com/owner/repo" of a transcription's URL: named in the publisher, the full URL is in the lists file. */
+const hostAndRepo = (url: string) => {
+  const u = new URL(url);
+  return `${u.hostname}${u.pathname.split('/').slice(0, 3).join('/')}`;
+};
+
 const listSourceId = (listId: string) => `src:cac-genai-list-${listId}`;
 
 /** A leading place in a legal name: "北京", "深圳市", "杭州". */
@@ -137,7 +143,7 @@ export function mapFilings(records: FilingRecords, resolver: Resolver, file: str
       publisher:
         l.via_url === ''
           ? 'Cyberspace Administration of China (国家互联网信息办公室)'
-          : `Cyberspace Administration of China (国家互联网信息办公室); rows read from a transcription: ${l.via_url}`,
+          : `Cyberspace Administration of China (国家互联网信息办公室); rows read from a transcription at ${hostAndRepo(l.via_url)}`,
       published: l.published,
       retrieved: '2026-12-01',
       licence: l.licence,

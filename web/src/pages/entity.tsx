@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type EntityDetail } from '../api.ts';
+import { EntityExtras } from '../components/entity-extras.tsx';
 import { placeName } from '../format.ts';
 
 const PREDICATE_LABEL: Record<string, [out: string, inward: string]> = {
@@ -16,6 +17,9 @@ const PREDICATE_LABEL: Record<string, [out: string, inward: string]> = {
   product_of: ['Product of', 'Products'],
   distinct_from: ['Distinct from', 'Distinct from'],
   has_office_in: ['Offices in', 'Offices of'],
+  policy_names: ['Names', 'Named in the policy'],
+  policy_funds: ['Funds', 'Funded by the policy'],
+  policy_hosts: ['Hosts', 'Hosted by the policy'],
 };
 
 const CLASS_LABEL: Record<string, string> = {
@@ -174,6 +178,7 @@ export function EntityPage({ id }: { id: string }) {
           </ol>
         </>
       ) : null}
+      <EntityExtras id={entity.id} kind={entity.kind} />
       <h2>Relations</h2>
       {[...groups.entries()].map(([label, rows]) => (
         <section key={label}>

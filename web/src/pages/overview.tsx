@@ -30,6 +30,8 @@ function BlocView(props: {
   metric: string;
   sourceIds: string[];
   note?: string;
+  /** A sentence computed on the server (e.g. who files more patents), instead of the latest-year comparison. */
+  sentence?: string | null;
   from: number;
   /** The years the reader chose (the URL's ?from=&to=), within which the series is drawn. */
   range: [number, number];
@@ -47,7 +49,7 @@ function BlocView(props: {
     <View
       id={props.id}
       title={props.title}
-      takeaway={takeaway(rows, props.what) + (props.note ? ` ${props.note}` : '')}
+      takeaway={(props.sentence ?? takeaway(rows, props.what)) + (props.note ? ` ${props.note}` : '')}
       chart={<BlocChart rows={rows} label={`Line chart: ${props.title}`} yLabel={props.yLabel} />}
       rows={rows}
       metrics={metrics}
@@ -71,6 +73,20 @@ function BlocView(props: {
   );
 }
 
+/** The latest year the source marks complete, compared as `takeaway` does. */
+function latestComplete(rows: readonly (BlocRow & { incomplete?: boolean })[], what: string): string {
+  return takeaway(
+    rows.filter((r) => !r.incomplete),
+    what,
+  );
+}
+
+/** Which drawn years the source marks incomplete, in words ('' when none). */
+function incompleteNote(rows: readonly (BlocRow & { incomplete?: boolean })[]): string {
+  const years = [...new Set(rows.filter((r) => r.incomplete).map((r) => r.year))];
+  return years.length > 0 ? `${years.join(', ')}: incomplete in the source (publication lag), not a fall.` : '';
+}
+
 export function Overview() {
   const { data, error } = useLoad(() => api.compare(), []);
   const [fromText, setFrom] = useQueryParam('from', '');
@@ -78,9 +94,9 @@ export function Overview() {
   if (error) return <p role="alert">Could not load the overview: {error}</p>;
   if (!data) return <p>Loading…</p>;
   // The years the bloc charts span (the filings series is dated by day and keeps its own table).
-  const years = (['notable-models', 'open-weight-models', 'publications'] as const).flatMap((k) =>
-    (data.series[k] ?? []).map((r) => r.year),
-  );
+  const years = (
+    ['notable-models', 'open-weight-models', 'publications', 'patent-families-ip5', 'patent-applications'] as const
+  ).flatMap((k) => (data.series[k] ?? []).map((r) => r.year));
   const [minYear, maxYear] = [Math.min(...years), Math.max(...years)];
   const clamp = (v: number) => Math.min(maxYear, Math.max(minYear, v));
   const from = fromText && Number.isInteger(Number(fromText)) ? clamp(Number(fromText)) : minYear;
@@ -97,6 +113,11 @@ export function Overview() {
         Each chart rests on one open source and says which; blocs overlap for cross-border collaborations, so they are
         not summed.
       </p>
+      {data.headlines.patents ? (
+        <p class="takeaway" id="patents-headline">
+          Patents: {data.headlines.patents}
+        </p>
+      ) : null}
       <p class="controls" id="years">
         <Choice label="From" ariaLabel="From year" value={String(range[0])} options={yearOptions} onChange={setFrom} />{' '}
         <Choice label="to" ariaLabel="To year" value={String(range[1])} options={yearOptions} onChange={setTo} />
@@ -136,6 +157,36 @@ export function Overview() {
         sourceIds={['src:owid-ai-publications']}
         note="The EU-27 figure is an upper bound (whole counting)."
         from={2015}
+        range={range}
+      />
+      <BlocView
+        id="patent-families"
+        title="AI patent families filed at the five largest offices, by inventor (OECD)"
+        what="more AI patent families (IP5) came from inventors in"
+        yLabel="Patent families (fractional)"
+        rows={data.series['patent-families-ip5'] ?? []}
+        data={data}
+        metric="ai-patents"
+        sourceIds={[...new Set((data.series['patent-families-ip5'] ?? []).map((r) => r.source_id))]}
+        sentence={latestComplete(
+          data.series['patent-families-ip5'] ?? [],
+          'more AI patent families (IP5) came from inventors in',
+        )}
+        note={`${incompleteNote(data.series['patent-families-ip5'] ?? [])} ${data.notes['patent-families-ip5'] ?? ''}`}
+        from={2010}
+        range={range}
+      />
+      <BlocView
+        id="patent-applications"
+        title="AI patent applications by first filing office (CSET)"
+        what="more AI patent applications were first filed in"
+        yLabel="Patent applications"
+        rows={data.series['patent-applications'] ?? []}
+        data={data}
+        metric="ai-patents"
+        sourceIds={[...new Set((data.series['patent-applications'] ?? []).map((r) => r.source_id))]}
+        note={data.notes['patent-applications']}
+        from={2016}
         range={range}
       />
       <View
