@@ -608,6 +608,22 @@ test('money, policies, suppliers, filings and patents: who pays, who backs, who 
   await page.waitForSelector('#filings li');
   await page.waitForSelector('#policies li');
   await page.screenshot({ path: join(ARTIFACTS, 'entity-hangzhou-1280.png'), fullPage: true });
+
+  // The LLM segment shows filings per quarter as an entry signal; the network can add who funded the organisations.
+  const quarters = await apiJson<{ by_quarter: unknown[] }>('/api/filings?kind=filed');
+  await page.goto(new URL('/segments?segment=llm', server.url).href);
+  await page.waitForSelector('#filings-per-quarter .figure svg');
+  assert.equal(await page.locator('#filings-per-quarter .figure svg rect').count(), quarters.by_quarter.length);
+  await page.goto(new URL('/network', server.url).href);
+  await page.waitForSelector('.network[data-nodes]:not([data-nodes=""])');
+  const founders = Number(await page.locator('.network').getAttribute('data-nodes'));
+  await page.getByLabel('Show').selectOption('investors');
+  await page.waitForURL(/show=investors/);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('.network')?.getAttribute('data-nodes')) > n,
+    founders,
+  );
+  assert.match((await page.locator('#network-legend').textContent()) ?? '', /investor|person/);
   assert.deepEqual(errors, []);
   await page.close();
 });

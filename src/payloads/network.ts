@@ -4,7 +4,16 @@ import { layoutNetwork, type NetworkPayload as Layout } from '../analytics/netwo
 import type { Db } from '../store/db.ts';
 import { alumniEdges } from '../store/queries/cities.ts';
 import { getEntities } from '../store/queries/entities.ts';
+import { investorEdges } from '../store/queries/money.ts';
 import { provenance, provenanceSchema } from './provenance.ts';
+
+export const networkParams = z.object({
+  include: z
+    .enum(['founders', 'investors'])
+    .default('founders')
+    .openapi({ description: 'founders: universities → founders → organisations; investors: and who funded them' }),
+});
+export type NetworkParams = z.infer<typeof networkParams>;
 
 export const networkPayload = z
   .object({
@@ -28,19 +37,23 @@ export const networkPayload = z
   .openapi('Network');
 export type NetworkPayload = z.infer<typeof networkPayload>;
 
-/** The layout, computed once per database handle: a server's database is read-only while it serves. */
-const layouts = new WeakMap<Db, Layout>();
+/** The layouts, computed once per database handle: a server's database is read-only while it serves. */
+const layouts = new WeakMap<Db, Map<NetworkParams['include'], Layout>>();
 
-export async function computeNetworkPayload(db: Db): Promise<NetworkPayload> {
-  let layout = layouts.get(db);
+export async function computeNetworkPayload(
+  db: Db,
+  q: NetworkParams = { include: 'founders' },
+): Promise<NetworkPayload> {
+  const cached = layouts.get(db) ?? new Map<NetworkParams['include'], Layout>();
+  let layout = cached.get(q.include);
   if (!layout) {
-    const edges = await alumniEdges(db);
+    const edges = [...(await alumniEdges(db)), ...(q.include === 'investors' ? await investorEdges(db) : [])];
     const ids = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
     const labels = new Map(
       (await getEntities(db, ids)).map((e) => [e.id, { label: e.name_en ?? e.name_zh ?? e.id, kind: e.kind }]),
     );
     layout = layoutNetwork(edges, labels);
-    if (db.readOnly) layouts.set(db, layout);
+    if (db.readOnly) layouts.set(db, cached.set(q.include, layout));
   }
   const countries = new Map(
     (
@@ -55,7 +68,7 @@ export async function computeNetworkPayload(db: Db): Promise<NetworkPayload> {
     nodes: layout.nodes.map((n) => ({ ...n, country: countries.get(n.id) ?? null })),
     ...(await provenance(
       db,
-      ['alumni-network'],
+      q.include === 'investors' ? ['alumni-network', 'funding-rounds'] : ['alumni-network'],
       layout.edges.map((e) => e.source_id),
     )),
   };

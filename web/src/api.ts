@@ -96,7 +96,7 @@ export const api = {
     ),
   cities: () => get<CitiesData>('/api/cities'),
   prices: () => get<PricesData>('/api/prices'),
-  network: () => get<NetworkData>('/api/network'),
+  network: (include = 'founders') => get<NetworkData>(`/api/network?include=${encodeURIComponent(include)}`),
   sources: () => get<{ sources: Source[] }>('/api/sources'),
   methodology: () => get<MethodologyPayload>('/api/methodology'),
   /** `query` is a URLSearchParams string of the route's filters ('' for none). */

@@ -26,7 +26,7 @@ import type { Source } from '../../model/types.ts';
 import { errorSchema } from '../../payloads/provenance.ts';
 import { adoptionPayload, computeAdoptionPayload } from '../../payloads/adoption.ts';
 import { compareCsvRows, compareParams, comparePayload, computeComparePayload } from '../../payloads/compare.ts';
-import { computeNetworkPayload, networkPayload } from '../../payloads/network.ts';
+import { computeNetworkPayload, networkParams, networkPayload } from '../../payloads/network.ts';
 import { citiesParams, citiesPayload, computeCitiesPayload } from '../../payloads/cities.ts';
 import { computeSegmentDetail, computeSegmentList, segmentsParams, segmentsPayload } from '../../payloads/segments.ts';
 import { computeFundingPayload, fundingCsvRows, fundingParams, fundingPayload } from '../../payloads/funding.ts';
@@ -198,17 +198,18 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       method: 'get',
       path: '/api/network',
       operationId: 'getNetwork',
-      summary: 'The alumni and founder graph with server-computed positions',
-      request: { query: z.object({ format }) },
+      summary:
+        'The alumni and founder graph (and, with include=investors, who funded them) with server-computed positions',
+      request: { query: networkParams.extend({ format }) },
       responses: payloadResponses(
         networkPayload,
         'Nodes with x, y and size; edges with their source (or the nodes as CSV)',
       ),
     }),
     async (c) => {
-      const q = c.req.valid('query');
-      const payload = await computeNetworkPayload(db);
-      return q.format !== 'json' ? csv(c, q.format, payload, payload.nodes) : c.json(payload, 200);
+      const { format: f, ...q } = c.req.valid('query');
+      const payload = await computeNetworkPayload(db, q);
+      return f !== 'json' ? csv(c, f, payload, payload.nodes) : c.json(payload, 200);
     },
   );
 

@@ -8,7 +8,7 @@ import { computeAdoptionPayload } from '../../payloads/adoption.ts';
 import { citiesParams, computeCitiesPayload } from '../../payloads/cities.ts';
 import { compareParams, computeComparePayload } from '../../payloads/compare.ts';
 import { computeInvolutionPayload, involutionParams } from '../../payloads/involution.ts';
-import { computeNetworkPayload } from '../../payloads/network.ts';
+import { computeNetworkPayload, networkParams } from '../../payloads/network.ts';
 import { computeSegmentDetail, computeSegmentList, segmentsParams } from '../../payloads/segments.ts';
 import { computePricesPayload, pricesParams } from '../../payloads/prices.ts';
 import { computeFundingPayload, fundingCsvRows, fundingParams } from '../../payloads/funding.ts';
@@ -209,9 +209,11 @@ export function analyticsCommands(program: Command): void {
   program
     .command('network')
     .description('the alumni and founder graph (nodes with server-computed positions)')
-    .action(async (_opts: unknown, cmd: Command) => {
+    .option('--include <what>', 'founders | investors (and who funded them)', 'founders')
+    .action(async (opts: { include: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const body = await withReadOnlyDb(g, (db) => computeNetworkPayload(db));
+      const params = parseParams(networkParams, opts);
+      const body = await withReadOnlyDb(g, (db) => computeNetworkPayload(db, params));
       show(g, body, body.nodes, ['id', 'label', 'kind', 'size', 'x', 'y']);
     });
 

@@ -20,7 +20,7 @@ const text = z.string().trim().min(1);
 /** YAML reads 2025 as a number and 2024-05 as a string; both become text. */
 const scalarText = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v).trim());
 const partialDate = z
-  .union([z.string(), z.number()])
+  .union([z.string(), z.number()], { error: 'expected a date: YYYY, YYYY-MM or YYYY-MM-DD' })
   .transform((v) => String(v).trim())
   .refine((s) => /^\d{3,4}(-\d{2}(-\d{2})?)?$/.test(s), { message: 'expected YYYY, YYYY-MM or YYYY-MM-DD' });
 const sourceRef = z.string().regex(/^src:[a-z0-9][a-z0-9._-]*$/, 'expected a source id like src:some-slug');

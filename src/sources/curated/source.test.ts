@@ -115,3 +115,101 @@ test('an identity key of the wrong form is refused before it can merge or hide a
     /line 17.*facts\.0\.value.*uscc "91330100MA2CFT3X00" is not an 18-character unified social credit code/,
   );
 });
+
+const ORGS = `  - id: org:maker
+    kind: company
+    en: Maker
+    sources: [src:a]
+  - id: org:fund
+    kind: investor
+    en: Fund
+    sources: [src:a]
+`;
+
+test('a round without a date or an amount, or with a lead that did not invest, is refused; undisclosed is said outright', async () => {
+  await refused(
+    `${ORGS}rounds:
+  - { id: round:maker-2024, organisation: org:maker, round: A, stage: series-a, amount: 1000000, currency: CNY, source: src:a }
+`,
+    /line 21.*rounds\.0\.date.*expected a date/,
+  );
+  await refused(
+    `${ORGS}rounds:
+  - { id: round:maker-2024, organisation: org:maker, date: 2024-05, round: A, stage: series-a, source: src:a }
+`,
+    /line 21.*rounds\.0\.amount.*positive number in the currency, or: undisclosed/,
+  );
+  await refused(
+    `${ORGS}rounds:
+  - { id: round:maker-2024, organisation: org:maker, date: 2024-05, round: A, stage: series-a, amount: 5, source: src:a }
+`,
+    /rounds\.0\.currency.*an amount needs its currency/,
+  );
+  await refused(
+    `${ORGS}rounds:
+  - id: round:maker-2024
+    organisation: org:maker
+    date: 2024-05
+    round: A
+    stage: series-a
+    amount: undisclosed
+    investors: [org:fund]
+    lead: [org:maker]
+    source: src:a
+`,
+    /line 28.*rounds\.0\.lead\.0.*lead org:maker is not among the investors/,
+  );
+});
+
+test('a supply link without a source, or between a firm and itself, is refused', async () => {
+  await refused(
+    `${ORGS}supplies:
+  - { supplier: org:fund, customer: org:maker, component: dexterous-hand, kind: supply }
+`,
+    /line 21.*supplies\.0\.source/,
+  );
+  await refused(
+    `${ORGS}supplies:
+  - { supplier: org:maker, customer: org:maker, component: lidar, kind: supply, source: src:a }
+`,
+    /line 21.*supplies\.0\.customer.*does not supply itself/,
+  );
+  await refused(
+    `${ORGS}supplies:
+  - { supplier: org:maker, customer: org:fund, component: warp-drive, kind: supply, source: src:a }
+`,
+    /supplies\.0\.component/,
+  );
+});
+
+test('a policy with an amount but no currency or note, or a firm link to a place, is refused', async () => {
+  await refused(
+    `${ORGS}policies:
+  - id: event:vouchers
+    en: Vouchers
+    type: compute-voucher
+    date: 2024
+    place: city:x
+    issuer_en: X government
+    amount: 1000000
+    description: Vouchers.
+    source: src:a
+`,
+    /policies\.0\.amount.*currency and an amount_note/,
+  );
+  await refused(
+    `${ORGS}policies:
+  - id: event:vouchers
+    en: Vouchers
+    type: compute-voucher
+    date: 2024
+    place: city:x
+    issuer_en: X government
+    description: Vouchers.
+    source: src:a
+    firms:
+      - { org: city:y, role: funded, source: src:a }
+`,
+    /policies\.0\.firms\.0\.org.*city:y is a city, not an organisation/,
+  );
+});

@@ -119,7 +119,7 @@ export async function alumniFounders(db: Db): Promise<AlumniRow[]> {
 export interface NetworkEdgeRow {
   source: string;
   target: string;
-  predicate: 'educated_at' | 'founded_by';
+  predicate: 'educated_at' | 'founded_by' | 'invested_in';
   source_id: string;
   [key: string]: unknown;
 }

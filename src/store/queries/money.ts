@@ -1,6 +1,7 @@
 /** Named SQL for funding rounds, policies and the humanoid supply chain (who pays, who backs, who supplies). */
 import type { Db } from '../db.ts';
 import { sql } from '../sql.ts';
+import type { NetworkEdgeRow } from './cities.ts';
 
 export interface RoundFilter {
   org: string | null;
@@ -225,4 +226,12 @@ export async function componentMakers(db: Db): Promise<ComponentMakerRow[]> {
     FROM facts f JOIN entities e ON e.id = f.entity_id LEFT JOIN entity_place p ON p.entity_id = f.entity_id
     WHERE f.attr = 'component' GROUP BY f.entity_id, e.name_en, e.name_zh, p.country
     ORDER BY coalesce(e.name_en, e.name_zh, f.entity_id)`);
+}
+
+/** Investor → organisation edges, one per pair, citing a round that joins them (the network's investor layer). */
+export async function investorEdges(db: Db): Promise<NetworkEdgeRow[]> {
+  return db.all<NetworkEdgeRow>(sql`
+    SELECT ri.investor_id AS source, r.org_id AS target, 'invested_in' AS predicate, min(r.source_id) AS source_id
+    FROM round_investors ri JOIN funding_rounds r ON r.id = ri.round_id
+    GROUP BY ri.investor_id, r.org_id ORDER BY source, target`);
 }

@@ -9,6 +9,7 @@ const KIND_COLOR: Record<string, string> = {
   person: '#8a8a8a',
   company: '#c8102e',
   lab: '#d4a017',
+  investor: '#6a3d9a',
 };
 /** Organisations and universities by where they are: China, the US, elsewhere (people take no colour of their own). */
 const COUNTRY_COLOR: Record<string, string> = { 'country:cn': '#c8102e', 'country:us': '#1f4e9c' };
@@ -20,7 +21,11 @@ type Node = { id: string; label: string; kind: string; country: string | null; x
  * The part of the graph about one country: its organisations, the people who founded them, and where those people
  * studied (wherever that is). "all" keeps everything.
  */
-function slice(nodes: Node[], edges: { source: string; target: string }[], country: string): Set<string> {
+function slice(
+  nodes: Node[],
+  edges: { source: string; target: string; predicate: string }[],
+  country: string,
+): Set<string> {
   if (country === 'all') return new Set(nodes.map((n) => n.id));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const orgs = new Set(
@@ -34,13 +39,17 @@ function slice(nodes: Node[], edges: { source: string; target: string }[], count
   for (const e of edges) {
     if (keep.has(e.source) && byId.get(e.source)?.kind === 'person' && byId.get(e.target)?.kind === 'university')
       keep.add(e.target);
+    // Whoever funded the country's organisations, wherever they are.
+    if (e.predicate === 'invested_in' && orgs.has(e.target)) keep.add(e.source);
   }
   return keep;
 }
 
 /** The alumni graph drawn by sigma (WebGL) at the positions the server computed; a click opens a profile. */
 export function Network() {
-  const { data, error } = useLoad(() => api.network(), []);
+  const [show, setShow] = useQueryParam('show', 'founders');
+  const include = show === 'investors' ? 'investors' : 'founders';
+  const { data, error } = useLoad(() => api.network(include), [include]);
   const [country, setCountry] = useQueryParam('country', 'country:cn');
   const [colourBy, setColourBy] = useQueryParam('colour', 'country');
   const box = useRef<HTMLDivElement>(null);
@@ -120,6 +129,15 @@ export function Network() {
               onChange={setCountry}
             />{' '}
             <Choice
+              label="Show"
+              value={include}
+              options={[
+                { value: 'founders', label: 'founders and alumni' },
+                { value: 'investors', label: 'founders, alumni and investors' },
+              ]}
+              onChange={setShow}
+            />{' '}
+            <Choice
               label="Colour by"
               ariaLabel="Colour by"
               value={colourBy}
@@ -146,7 +164,8 @@ export function Network() {
                   <span style={{ color: KIND_COLOR.university }}>●</span> university{' '}
                   <span style={{ color: KIND_COLOR.person }}>●</span> person{' '}
                   <span style={{ color: KIND_COLOR.company }}>●</span> company{' '}
-                  <span style={{ color: KIND_COLOR.lab }}>●</span> lab
+                  <span style={{ color: KIND_COLOR.lab }}>●</span> lab{' '}
+                  <span style={{ color: KIND_COLOR.investor }}>●</span> investor
                 </>
               ) : (
                 <>

@@ -353,6 +353,65 @@ export function Segments() {
           }
         />
       ) : null}
+      {segment === 'llm' ? <FilingsPerQuarter /> : null}
     </article>
+  );
+}
+
+/**
+ * An entry signal for the LLM segment: generative-AI services filed with the CAC per quarter (by the filing date the
+ * lists give). The last quarter is incomplete until the next list is published.
+ */
+function FilingsPerQuarter() {
+  const { data, error } = useLoad(() => api.filings('kind=filed'), []);
+  const make = useCallback(
+    () =>
+      Plot.plot({
+        width: chartWidth(),
+        height: 260,
+        x: { label: 'Quarter', type: 'band', tickRotate: -45 },
+        y: { label: 'Services filed', grid: true },
+        marginBottom: 60,
+        marks: [
+          Plot.barY(data?.by_quarter ?? [], {
+            x: 'quarter',
+            y: 'filed',
+            fill: '#c8102e',
+            title: (d: { quarter: string; filed: number }) => `${d.quarter}: ${d.filed}`,
+          }),
+          Plot.ruleY([0]),
+        ],
+      }),
+    [data],
+  );
+  if (error) return <p role="alert">Could not load the filings: {error}</p>;
+  if (!data) return null;
+  const peak = [...data.by_quarter].sort((a, b) => b.filed - a.filed)[0];
+  const lastList = data.lists[data.lists.length - 1];
+  return (
+    <View
+      id="filings-per-quarter"
+      title="Entry signal: generative-AI services filed with the CAC per quarter"
+      takeaway={
+        `${data.totals.filed} services filed in the ${data.lists.length} lists bundled; the busiest quarter was ` +
+        `${peak?.quarter ?? '—'} (${peak?.filed ?? 0}). The latest list is ${lastList?.list_id ?? '—'}: quarters after ` +
+        'it are incomplete until the next list.'
+      }
+      chart={<PlotFigure make={make} label="Bar chart: generative-AI services filed per quarter" />}
+      rows={data.by_quarter}
+      metrics={data.metrics}
+      sources={data.sources}
+      table={
+        <DataTable
+          id="filings-per-quarter-table"
+          caption="Services filed (备案) per quarter"
+          rows={data.by_quarter}
+          columns={[
+            { key: 'quarter', label: 'Quarter' },
+            { key: 'filed', label: 'Services filed', numeric: true },
+          ]}
+        />
+      }
+    />
   );
 }
