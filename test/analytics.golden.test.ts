@@ -38,6 +38,7 @@ const CASES: Record<string, string> = {
   supply: '/api/supply',
   'supply-unitree': '/api/supply?org=org:unitree',
   'filings-zhejiang': '/api/filings?province=province:zhejiang',
+  map: '/api/map',
 };
 
 async function payloads(dataDir: string): Promise<Record<string, unknown>> {

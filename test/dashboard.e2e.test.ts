@@ -627,3 +627,58 @@ test('money, policies, suppliers, filings and patents: who pays, who backs, who 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('cities map: provinces shaded and cities placed inside their province, a measure kept in the URL, licences named', async () => {
+  const { page, errors } = await openPage('/cities?tab=map');
+  await page.waitForSelector('.china-map svg path');
+  type MapData = {
+    provinces: { province: string; genai_filings: number }[];
+    cities: { city: string; lon: number | null }[];
+  };
+  const data = await apiJson<MapData>('/api/map');
+  assert.equal(await page.locator('.china-map svg path').count(), 33);
+  assert.equal(
+    await page.locator('.china-map circle.city-dot').count(),
+    data.cities.filter((c) => c.lon !== null).length,
+  );
+  // Each big city's dot lies inside its own province's shape: the projection is right, not merely plausible.
+  const inside = await page.evaluate(() =>
+    (
+      [
+        ['city:beijing', 'beijing'],
+        ['city:shanghai', 'shanghai'],
+        ['city:hangzhou', 'zhejiang'],
+        ['city:shenzhen', 'guangdong'],
+        ['city:chengdu', 'sichuan'],
+        ['city:wuhan', 'hubei'],
+      ] as const
+    ).map(([city, shape]) => {
+      const dot = document.querySelector(`circle[data-city="${city}"]`) as SVGCircleElement | null;
+      const path = document.getElementById(`shape-${shape}`) as unknown as SVGGeometryElement | null;
+      const svg = document.querySelector('.china-map svg') as SVGSVGElement;
+      if (!dot || !path) return `${city}: missing`;
+      const pt = svg.createSVGPoint();
+      pt.x = dot.cx.baseVal.value;
+      pt.y = dot.cy.baseVal.value;
+      return path.isPointInFill(pt) ? 'ok' : `${city}: outside ${shape}`;
+    }),
+  );
+  assert.deepEqual(inside, ['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+  await page.getByLabel('Measure').selectOption('genai_filings');
+  await page.waitForURL(/measure=genai_filings/);
+  const beijing = data.provinces.find((p) => p.province === 'province:beijing');
+  assert.match(
+    (await page.locator('path[data-province="province:beijing"]').getAttribute('aria-label')) ?? '',
+    new RegExp(`: ${beijing?.genai_filings}$`),
+  );
+  assert.match(
+    (await page.locator('.china-map figcaption').textContent()) ?? '',
+    /@svg-maps\/china.*CC BY 4\.0.*GeoNames/,
+  );
+  // The province is reachable by keyboard.
+  await page.locator('path[data-province="province:zhejiang"]').focus();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-province')), 'province:zhejiang');
+  await page.screenshot({ path: join(ARTIFACTS, 'cities-map-1280.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

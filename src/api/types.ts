@@ -25,3 +25,4 @@ export type { FundingPayload } from '../payloads/funding.ts';
 export type { PoliciesPayload } from '../payloads/policies.ts';
 export type { SupplyPayload } from '../payloads/supply.ts';
 export type { FilingsPayload } from '../payloads/filings.ts';
+export type { MapPayload } from '../payloads/map.ts';

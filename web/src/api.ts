@@ -11,6 +11,7 @@ import type {
   EntityPayload,
   FilingsPayload,
   FundingPayload,
+  MapPayload,
   PoliciesPayload,
   SupplyPayload,
   MethodologyPayload,
@@ -72,6 +73,7 @@ export type FundingData = FundingPayload;
 export type PoliciesData = PoliciesPayload;
 export type SupplyData = SupplyPayload;
 export type FilingsData = FilingsPayload;
+export type MapData = MapPayload;
 /** What builds and ingests changed (src/payloads/changes.ts). */
 export type ChangesData = ChangesPayload;
 
@@ -95,6 +97,7 @@ export const api = {
         (weights ? `&weights=${encodeURIComponent(weights)}` : ''),
     ),
   cities: () => get<CitiesData>('/api/cities'),
+  map: () => get<MapData>('/api/map'),
   prices: () => get<PricesData>('/api/prices'),
   network: (include = 'founders') => get<NetworkData>(`/api/network?include=${encodeURIComponent(include)}`),
   sources: () => get<{ sources: Source[] }>('/api/sources'),

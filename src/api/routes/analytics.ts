@@ -31,6 +31,7 @@ import { citiesParams, citiesPayload, computeCitiesPayload } from '../../payload
 import { computeSegmentDetail, computeSegmentList, segmentsParams, segmentsPayload } from '../../payloads/segments.ts';
 import { computeFundingPayload, fundingCsvRows, fundingParams, fundingPayload } from '../../payloads/funding.ts';
 import { computePoliciesPayload, policiesCsvRows, policiesParams, policiesPayload } from '../../payloads/policies.ts';
+import { computeMapPayload, mapPayload } from '../../payloads/map.ts';
 import { computeFilingsPayload, filingsParams, filingsPayload } from '../../payloads/filings.ts';
 import { computeSupplyPayload, supplyCsvRows, supplyParams, supplyPayload } from '../../payloads/supply.ts';
 
@@ -298,6 +299,21 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       const { format: f, ...q } = c.req.valid('query');
       const payload = await computeFilingsPayload(db, q);
       return f !== 'json' ? csv(c, f, payload, payload.records) : c.json(payload, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/map',
+      operationId: 'getMap',
+      summary: "China's provinces and cities with the map's measures and GeoNames coordinates",
+      request: { query: z.object({ format }) },
+      responses: payloadResponses(mapPayload, 'Province measures, cities with coordinates (or the cities as CSV)'),
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const payload = await computeMapPayload(db);
+      return q.format !== 'json' ? csv(c, q.format, payload, payload.cities) : c.json(payload, 200);
     },
   );
 }

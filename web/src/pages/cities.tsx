@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'preact/hooks';
-import { api, type CityRow } from '../api.ts';
+import { api, type CityRow, type MapData } from '../api.ts';
+import { lazy, Suspense } from 'preact/compat';
+import { Choice } from '../components/choice.tsx';
 import { chartWidth, PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { useLoad, useQueryParam } from '../hooks.ts';
@@ -30,8 +32,100 @@ const LABEL: Record<string, string> = {
   name_zh: 'Chinese name',
 };
 
+// The map's shapes (about 100 kB) load only when the Map tab is opened.
+const ChinaMap = lazy(() => import('../components/china-map.tsx').then((m) => ({ default: m.ChinaMap })));
+
+const MEASURE_LABEL: Record<MapData['measures'][number], string> = {
+  ai_organizations: 'AI organisations',
+  ai_makers: 'AI makers',
+  genai_filings: 'generative-AI services filed',
+  universities: 'universities',
+  founders: 'founders (with a cited university)',
+};
+
+/** Chart, Map and Table of the same figures, as OWID shows them; the tab and the map's measure live in the URL. */
+function Tabs(props: { tab: string; onTab: (t: string) => void }) {
+  return (
+    <p class="tabs" role="tablist" aria-label="Show the league as">
+      {['chart', 'map', 'table'].map((t) => (
+        <button
+          type="button"
+          role="tab"
+          key={t}
+          id={`tab-${t}`}
+          aria-selected={props.tab === t}
+          aria-controls="city-league"
+          onClick={() => props.onTab(t)}
+        >
+          {t.charAt(0).toUpperCase() + t.slice(1)}
+        </button>
+      ))}
+    </p>
+  );
+}
+
+function MapView({ measure, onMeasure }: { measure: string; onMeasure: (m: string) => void }) {
+  const { data, error } = useLoad(() => api.map(), []);
+  if (error) return <p role="alert">Could not load the map: {error}</p>;
+  if (!data) return <p>Loading the map…</p>;
+  const m = (data.measures as string[]).includes(measure)
+    ? (measure as MapData['measures'][number])
+    : 'ai_organizations';
+  const top = [...data.provinces].sort((a, b) => b[m] - a[m])[0];
+  const rows = [
+    ...data.provinces.map((p) => ({
+      level: 'province',
+      id: p.province,
+      name: p.name_en,
+      name_zh: p.name_zh,
+      value: p[m],
+    })),
+    ...data.cities.map((c) => ({ level: 'city', id: c.city, name: c.name_en, name_zh: c.name_zh, value: c[m] })),
+  ];
+  return (
+    <View
+      id="city-map"
+      title={`Map: ${MEASURE_LABEL[m]} by province and city`}
+      takeaway={top ? `${top.name_en} has the most ${MEASURE_LABEL[m]} among provinces (${top[m]}).` : ''}
+      controls={
+        <p class="controls">
+          <Choice
+            label="Measure"
+            value={m}
+            options={data.measures.map((k) => ({ value: k, label: MEASURE_LABEL[k] }))}
+            onChange={onMeasure}
+          />
+        </p>
+      }
+      chart={
+        <Suspense fallback={<p>Loading the map…</p>}>
+          <ChinaMap data={data} measure={m} label={`Map of China: ${MEASURE_LABEL[m]} by province and city`} />
+        </Suspense>
+      }
+      rows={rows}
+      metrics={data.metrics}
+      sources={data.sources}
+      table={
+        <DataTable
+          id="city-map-table"
+          caption={`${MEASURE_LABEL[m]} by province and city`}
+          rows={rows}
+          columns={[
+            { key: 'level', label: 'Level' },
+            { key: 'name', label: 'Place', render: (r) => <a href={`/entity/${r.id}`}>{r.name ?? r.name_zh}</a> },
+            { key: 'name_zh', label: '中文' },
+            { key: 'value', label: MEASURE_LABEL[m], numeric: true },
+          ]}
+        />
+      }
+    />
+  );
+}
+
 export function Cities() {
   const { data, error } = useLoad(() => api.cities(), []);
+  const [tab, setTab] = useQueryParam('tab', 'chart');
+  const [measure, setMeasure] = useQueryParam('measure', 'ai_organizations');
   const [sortParam, setSort] = useQueryParam('sort', 'ai_organizations');
   const [dirParam, setDir] = useQueryParam('dir', 'desc');
   // A sort or direction the table does not have (an edited or stale URL) falls back to the default.
@@ -79,6 +173,8 @@ export function Cities() {
   return (
     <article>
       <h1>Cities</h1>
+      <Tabs tab={tab} onTab={setTab} />
+      {tab === 'map' ? <MapView measure={measure} onMeasure={setMeasure} /> : null}
       <View
         id="city-league"
         title="City league (China)"
@@ -87,11 +183,11 @@ export function Cities() {
             ? `${rows[0].name_en} ${dir === 'desc' ? 'leads' : 'comes last'} on ${LABEL[sort] ?? sort} (${rows[0][sort as keyof CityRow]}). Hangzhou: ${hz?.ai_organizations ?? 0} AI organisations (plus ${hz?.ai_adopters ?? 0} adopters with a model of their own); of ${hz?.founders_known ?? 0} founders with a cited university, ${hz?.founders_local ?? 0} studied in Zhejiang.`
             : ''
         }
-        chart={<PlotFigure make={make} label="Ranked dot chart of cities" />}
+        chart={tab === 'chart' ? <PlotFigure make={make} label="Ranked dot chart of cities" /> : undefined}
         rows={rows}
         metrics={data.metrics}
         sources={data.sources}
-        openTable
+        openTable={tab !== 'map'}
         table={
           <DataTable
             id="cities-table"
