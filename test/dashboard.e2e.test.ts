@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../src/api/server.ts';
 import { ingest } from '../src/ingest/pipeline.ts';
@@ -221,7 +222,7 @@ test('compare and sources pages load their tables', async () => {
 
 test('search flow: type 智谱, choose the first hit, land on Zhipu AI with its sources', async () => {
   const { page, errors } = await openPage('/');
-  await page.getByRole('searchbox').fill('智谱');
+  await page.getByRole('combobox', { name: /Search organisations/ }).fill('智谱');
   await page.waitForSelector('#search-results li');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/entity\/org:zhipu-ai$/);
@@ -681,4 +682,37 @@ test('cities map: provinces shaded and cities placed inside their province, a me
   await page.screenshot({ path: join(ARTIFACTS, 'cities-map-1280.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('accessibility: axe-core finds no serious or critical violation on any page', async () => {
+  const pages: [string, string][] = [
+    ['/', '#notable-models .figure svg'],
+    ['/segments', '#involution-table'],
+    ['/cities', '#cities-table'],
+    ['/cities?tab=map', '.china-map svg'],
+    ['/prices', '#prices .figure svg'],
+    ['/money', '#rounds-per-year .figure svg'],
+    ['/supply', '#by-customer li'],
+    ['/network', '.network canvas'],
+    ['/compare', '#compare-table'],
+    ['/changes', 'h1'],
+    ['/sources', '#sources-table'],
+    ['/methodology', 'h1'],
+    ['/entity/org:deepseek', '#facts'],
+    ['/entity/city:hangzhou', '#league'],
+    ['/no-such-page', 'h1'],
+  ];
+  const found: string[] = [];
+  for (const [path, ready] of pages) {
+    // axe-core needs a page of a context of its own.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(new URL(path, server.url).href);
+    await page.waitForSelector(ready);
+    const result = await new AxeBuilder({ page }).analyze();
+    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
+      found.push(`${path}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    await context.close();
+  }
+  assert.deepEqual(found, []);
 });

@@ -22,6 +22,12 @@ export function PlotFigure({ make, label }: { make: () => SVGSVGElement | HTMLEl
   }, []);
   useEffect(() => {
     const node = make();
+    // The figure is one image with a text alternative (its label and the data table beside it): the marks' own
+    // aria-labels, on <g> elements without a role, are noise to assistive technology and invalid ARIA.
+    for (const el of node.querySelectorAll('g[aria-label], g[aria-description]')) {
+      el.removeAttribute('aria-label');
+      el.removeAttribute('aria-description');
+    }
     ref.current?.replaceChildren(node);
     return () => node.remove();
   }, [make, width]);

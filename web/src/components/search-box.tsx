@@ -89,7 +89,12 @@ export function SearchBox(props: { onPick?: (id: string) => void; label?: string
           else if (e.key === 'Enter') open(results[active]);
           else if (e.key === 'Escape') setResults([]);
         }}
-        aria-controls={listId}
+        // Only while the list is there: an aria-controls pointing at nothing is an error to assistive technology.
+        aria-controls={results.length > 0 ? listId : undefined}
+        aria-expanded={results.length > 0}
+        role="combobox"
+        list={undefined}
+        aria-autocomplete="list"
         aria-activedescendant={results[active] ? `${listId}-${active}` : undefined}
       />
       {results.length === 0 && answered !== '' && answered === q.trim() ? (
