@@ -1,6 +1,6 @@
 // The dashboard in real headless Chromium (Debian's, driven by playwright-core), served by the app's own server.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -715,4 +715,45 @@ test('accessibility: axe-core finds no serious or critical violation on any page
     await context.close();
   }
   assert.deepEqual(found, []);
+});
+
+test('share and reuse: a chart exports as SVG and PNG with its title and sources drawn in; /embed shows one view and may be framed', async () => {
+  const { page, errors } = await openPage('/cities');
+  await page.waitForSelector('#city-league .figure svg');
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#city-league .export button', { hasText: 'SVG' }).click(),
+  ]);
+  const svg = readFileSync((await svgDownload.path()) as string, 'utf8');
+  assert.equal(svgDownload.suggestedFilename(), 'city-league.svg');
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svg, /City league \(China\)/);
+  assert.match(svg, /Beijing leads on AI organisations/);
+  assert.match(svg, /Sources: .*Neijuan 内卷/);
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#city-league .export button', { hasText: 'PNG' }).click(),
+  ]);
+  const png = readFileSync((await pngDownload.path()) as string);
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+  assert.ok(png.length > 20_000, `PNG of ${png.length} bytes`);
+  await page.locator('#city-league .embed-code summary').click();
+  const snippet = await page.locator('#city-league .embed-code textarea').inputValue();
+  assert.match(snippet, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/cities\/city-league"/);
+
+  // The embed: the one view, no site header, and headers that let another site frame it (and only it).
+  const embed = await page.goto(new URL('/embed/cities/city-league?sort=universities', server.url).href);
+  assert.equal(embed?.status(), 200);
+  const headers = embed?.headers() ?? {};
+  assert.match(headers['content-security-policy'] ?? '', /frame-ancestors \*/);
+  assert.equal(headers['x-frame-options'], undefined);
+  await page.waitForSelector('#city-league .figure svg');
+  assert.equal(await page.locator('section.view:visible').count(), 1);
+  assert.equal(await page.locator('header').count(), 0);
+  assert.match((await page.locator('#city-league .takeaway').textContent()) ?? '', /leads on universities/);
+  const full = await fetch(new URL('/cities', server.url));
+  assert.equal(full.headers.get('x-frame-options'), 'DENY');
+  await page.screenshot({ path: join(ARTIFACTS, 'embed-city-league.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
 });

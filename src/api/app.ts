@@ -39,6 +39,9 @@ const HEAVY_ROUTES = [
   '/api/network',
   '/api/prices',
   '/api/segments',
+  '/api/map',
+  '/api/funding',
+  '/api/filings',
   '/api/adoption',
   '/api/indicators',
 ];
@@ -82,7 +85,10 @@ const PAGE_META: Record<string, [title: string, description: string]> = {
 /** The page's HTML with its own <title>, description and Open Graph tags (an entity page: the entity's). */
 async function withMeta(html: string, url: string, status: number, deps: AppDeps): Promise<string> {
   const path = new URL(url).pathname;
-  let [title, description] = PAGE_META[path] ?? ['Page not found', 'There is no page at this address.'];
+  let [title, description] = PAGE_META[embeddedPage(path) ?? path] ?? [
+    'Page not found',
+    'There is no page at this address.',
+  ];
   const entity = /^\/entity\/([a-z]+:[a-z0-9-]+)$/.exec(path)?.[1];
   if (entity && status === 200) {
     const [e] = await getEntities(deps.db, [entity]);
@@ -104,8 +110,17 @@ async function withMeta(html: string, url: string, status: number, deps: AppDeps
   return html.replace(/<title>[^<]*<\/title>/, meta);
 }
 
-/** The dashboard's pages (web/src/main.tsx, PAGE_META above, and each entity): anything else is a 404 page. */
-const isPage = (path: string) => path in PAGE_META || /^\/entity\/[a-z]+:[a-z0-9-]+$/.test(path);
+/** /embed/<page>/<view>: the page an embedded view belongs to ('/' for overview), or null. */
+export function embeddedPage(path: string): string | null {
+  const page = /^\/embed\/([a-z]+)(?:\/[a-z0-9-]+)?$/.exec(path)?.[1];
+  if (page === undefined) return null;
+  const full = page === 'overview' ? '/' : `/${page}`;
+  return full in PAGE_META ? full : null;
+}
+
+/** The dashboard's pages (web/src/main.tsx, PAGE_META above, each entity, each embeddable view): else a 404 page. */
+const isPage = (path: string) =>
+  path in PAGE_META || /^\/entity\/[a-z]+:[a-z0-9-]+$/.test(path) || embeddedPage(path) !== null;
 
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({
@@ -123,8 +138,16 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('*', async (c, next) => {
     // Set first, so every response carries them, the early refusals below included.
     c.header('x-content-type-options', 'nosniff');
-    c.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    c.header('x-frame-options', 'DENY');
+    // An embedded view is made to be framed by any site; nothing else may be.
+    if (embeddedPage(new URL(c.req.url).pathname) !== null) {
+      c.header(
+        'content-security-policy',
+        CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", 'frame-ancestors *'),
+      );
+    } else {
+      c.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      c.header('x-frame-options', 'DENY');
+    }
     c.header('referrer-policy', 'no-referrer');
     // A request line this long is an attack or a mistake; no route needs more than a few hundred characters.
     if (c.req.url.length > MAX_URL_LENGTH) {

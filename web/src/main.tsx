@@ -113,12 +113,34 @@ function useAnchor(url: URL): void {
   }, [url.pathname, url.hash]);
 }
 
+/** /embed/<page>/<view>: that view of that page alone, for an <iframe>, with a link back to the full page. */
+function Embed({ url }: { url: URL }) {
+  const [, page = '', view = ''] = /^\/embed\/([a-z]+)(?:\/([a-z0-9-]+))?$/.exec(url.pathname) ?? [];
+  const path = page === 'overview' ? '/' : `/${page}`;
+  const full = `${path}${url.search}${view ? `#${view}` : ''}`;
+  return (
+    <main id="main" class="embed" data-view={view}>
+      {/* Every view but the one asked for is hidden; the page still loads as it would in full. */}
+      {view ? (
+        <style>{`.embed section.view:not(#${view}) { display: none; } .embed h1, .embed .muted:first-of-type { display: none; }`}</style>
+      ) : null}
+      <Page path={path} />
+      <p class="muted embed-credit">
+        <a href={full} target="_blank" rel="noopener">
+          Neijuan 内卷: open the full page
+        </a>
+      </p>
+    </main>
+  );
+}
+
 function App() {
   const url = useLocation();
   useEffect(() => {
     document.title = titleOf(url.pathname);
   }, [url.pathname]);
   useAnchor(url);
+  if (url.pathname.startsWith('/embed/')) return <Embed url={url} />;
   return (
     <div onClick={onLinkClick}>
       <a class="skip" href="#main">

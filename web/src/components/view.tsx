@@ -1,6 +1,22 @@
 import type { ComponentChildren } from 'preact';
 import type { MetricRef, Source } from '../api.ts';
+import { composeSvg, downloadPng, downloadSvg } from './export.ts';
 import { SourceLine } from './source-line.tsx';
+
+/** The source line an exported picture carries: publishers and dates of the first few sources, and the site. */
+function sourceText(sources: Source[]): string {
+  const named = sources
+    .slice(0, 4)
+    .map((s) => `${s.publisher}${s.published ? ` (${s.published})` : ''}`)
+    .join('; ');
+  return `Source${sources.length > 1 ? 's' : ''}: ${named}${sources.length > 4 ? `; and ${sources.length - 4} more` : ''}. Neijuan 内卷 · ${location.host}`;
+}
+
+/** This view alone, for an <iframe>: /embed/<page>/<view>, with the page's query string (its state). */
+export function embedUrl(viewId: string): string {
+  const page = location.pathname === '/' ? 'overview' : location.pathname.replace(/^\/(embed\/)?/, '').split('/')[0];
+  return `${location.origin}/embed/${page}/${viewId}${location.search}`;
+}
 
 /** The CSV text of exactly the rows a view draws. */
 export function rowsToCsv(rows: readonly object[]): string {
@@ -45,6 +61,47 @@ export function View(props: {
       {props.controls}
       {props.chart}
       <SourceLine sources={props.sources} method={props.metrics[0]?.methodology} />
+      {props.chart ? (
+        <div class="downloads export">
+          The chart as a picture, with its title and sources:{' '}
+          {(['svg', 'png'] as const).map((format, i) => (
+            <span key={format}>
+              {i > 0 ? ' · ' : ''}
+              <button
+                type="button"
+                class="link"
+                onClick={() => {
+                  const view = document.getElementById(props.id);
+                  const svg = view
+                    ? composeSvg(view, {
+                        title: props.title,
+                        takeaway: props.takeaway,
+                        source: sourceText(props.sources),
+                      })
+                    : null;
+                  if (!svg) return;
+                  if (format === 'svg') downloadSvg(svg, props.id);
+                  else void downloadPng(svg, props.id);
+                }}
+              >
+                {format.toUpperCase()}
+              </button>
+            </span>
+          ))}{' '}
+          ·{' '}
+          <details class="embed-code">
+            <summary>Embed</summary>
+            <label>
+              Paste this where the chart should appear:
+              <textarea
+                readOnly
+                rows={3}
+                value={`<iframe src="${embedUrl(props.id)}" width="720" height="560" style="border:0" title="${props.title.replace(/"/g, '&quot;')}"></iframe>`}
+              />
+            </label>
+          </details>
+        </div>
+      ) : null}
       <p class="downloads">
         Download what is drawn:{' '}
         <a href={dataUrl('text/csv', rowsToCsv(props.rows))} download={`${props.id}.csv`}>
