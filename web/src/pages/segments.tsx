@@ -96,8 +96,8 @@ export function Segments() {
   const known = list.data ? list.data.rows.some((r) => r.segment === segmentParam) : true;
   const segment = known ? segmentParam : 'llm';
   const basis = ['commercial', 'research', 'all'].includes(basisParam) ? basisParam : 'commercial';
-  // The sliders move at once; the index is asked for once they rest (200 ms), and only the latest answer is drawn.
-  const requested = useDebounced(weightText, 200);
+  // The sliders move at once; the index is asked for once they rest (120 ms), and only the latest answer is drawn.
+  const requested = useDebounced(weightText, 120);
   // Weights that are all zero define no index: the defaults are drawn meanwhile, and the page says so.
   const zeroText = (t: string) =>
     t !== '' && t.split(',').every((p) => Number(p.split(':')[1] ?? NaN) === 0 && p.includes(':'));
