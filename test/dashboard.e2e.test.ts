@@ -757,3 +757,35 @@ test('share and reuse: a chart exports as SVG and PNG with its title and sources
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("time charts mark the dataset's dated events: first CAC filings, DeepSeek-R1, the price war's first fall", async () => {
+  const events = await apiJson<{ events: { kind: string; short: string; date: string; source_ids: string[] }[] }>(
+    '/api/events',
+  );
+  assert.deepEqual([...new Set(events.events.map((e) => e.kind))].sort(), ['filings', 'policy', 'prices', 'release']);
+  assert.ok(
+    events.events.every((e) => e.source_ids.length > 0),
+    'every event cites a source',
+  );
+  assert.ok(
+    events.events.some((e) => e.kind === 'prices' && e.date === '2024-05'),
+    'the price war begins in May 2024',
+  );
+  const { page, errors } = await openPage('/');
+  await page.waitForSelector('#notable-models .figure svg');
+  await page.waitForFunction(() =>
+    document.querySelector('#notable-models .figure svg[viewBox]')?.textContent?.includes('DeepSeek-R1'),
+  );
+  // A year range narrows the events with the chart: 2015–2020 holds none of them.
+  await page.goto(new URL('/?from=2015&to=2020', server.url).href);
+  await page.waitForSelector('#notable-models .figure svg');
+  assert.ok(
+    !((await page.locator('#notable-models .figure svg[viewBox]').textContent()) ?? '').includes('DeepSeek-R1'),
+  );
+  await page.goto(new URL('/prices', server.url).href);
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.figure svg')].some((s) => s.textContent?.includes('price cuts begin')),
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -40,6 +40,7 @@ const HEAVY_ROUTES = [
   '/api/prices',
   '/api/segments',
   '/api/map',
+  '/api/events',
   '/api/funding',
   '/api/filings',
   '/api/adoption',

@@ -26,3 +26,4 @@ export type { PoliciesPayload } from '../payloads/policies.ts';
 export type { SupplyPayload } from '../payloads/supply.ts';
 export type { FilingsPayload } from '../payloads/filings.ts';
 export type { MapPayload } from '../payloads/map.ts';
+export type { EventsPayload } from '../payloads/events.ts';

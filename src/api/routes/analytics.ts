@@ -32,6 +32,7 @@ import { computeSegmentDetail, computeSegmentList, segmentsParams, segmentsPaylo
 import { computeFundingPayload, fundingCsvRows, fundingParams, fundingPayload } from '../../payloads/funding.ts';
 import { computePoliciesPayload, policiesCsvRows, policiesParams, policiesPayload } from '../../payloads/policies.ts';
 import { computeMapPayload, mapPayload } from '../../payloads/map.ts';
+import { computeEventsPayload, eventsPayload } from '../../payloads/events.ts';
 import { computeFilingsPayload, filingsParams, filingsPayload } from '../../payloads/filings.ts';
 import { computeSupplyPayload, supplyCsvRows, supplyParams, supplyPayload } from '../../payloads/supply.ts';
 
@@ -314,6 +315,29 @@ export function analyticsRoutes(app: OpenAPIHono, deps: AppDeps): void {
       const q = c.req.valid('query');
       const payload = await computeMapPayload(db);
       return q.format !== 'json' ? csv(c, q.format, payload, payload.cities) : c.json(payload, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/events',
+      operationId: 'getEvents',
+      summary:
+        "Dated events the time charts mark: CAC's first filings, model milestones, the price war's sharpest month, national policies",
+      request: { query: z.object({ format }) },
+      responses: payloadResponses(eventsPayload, 'Events with their sources (or CSV)'),
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const payload = await computeEventsPayload(db);
+      return q.format !== 'json'
+        ? csv(
+            c,
+            q.format,
+            payload,
+            payload.events.map((e) => ({ ...e, source_ids: e.source_ids.join(' ') })),
+          )
+        : c.json(payload, 200);
     },
   );
 }

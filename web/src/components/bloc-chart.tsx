@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'preact/hooks';
 import type { BlocRow } from '../api.ts';
+import { type ChartEvent, eventMarks, fractionalYear } from './events.ts';
 import { chartWidth, PlotFigure } from './plot-figure.tsx';
 
 export const BLOC_LABELS: Record<string, string> = {
@@ -26,7 +27,19 @@ export function fillBlocs(rows: readonly BlocRow[], from: number, blocs: readonl
   );
 }
 
-export function BlocChart({ rows, label, yLabel }: { rows: BlocRow[]; label: string; yLabel: string }) {
+export function BlocChart({
+  rows,
+  label,
+  yLabel,
+  events = [],
+}: {
+  rows: BlocRow[];
+  label: string;
+  yLabel: string;
+  /** Dated events drawn where they fall in the chart's years. */
+  events?: readonly ChartEvent[];
+}) {
+  const years = rows.map((r) => r.year);
   const blocs = [...new Set(rows.map((r) => r.bloc))];
   const make = useCallback(
     () =>
@@ -44,6 +57,7 @@ export function BlocChart({ rows, label, yLabel }: { rows: BlocRow[]; label: str
         },
         marks: [
           Plot.ruleY([0]),
+          ...eventMarks(events, (e) => fractionalYear(e.date), Math.min(...years), Math.max(...years) + 0.99),
           Plot.lineY(rows, { x: 'year', y: 'value', stroke: 'bloc' }),
           Plot.dot(rows, {
             x: 'year',
@@ -54,7 +68,7 @@ export function BlocChart({ rows, label, yLabel }: { rows: BlocRow[]; label: str
           }),
         ],
       }),
-    [rows, yLabel],
+    [rows, yLabel, events],
   );
   return <PlotFigure make={make} label={label} />;
 }

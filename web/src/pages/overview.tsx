@@ -2,6 +2,7 @@ import { api, type BlocRow, type CompareData } from '../api.ts';
 import { BLOC_LABELS, BlocChart, blocTable, fillBlocs } from '../components/bloc-chart.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { Choice } from '../components/choice.tsx';
+import { type ChartEvent, loadEvents } from '../components/events.ts';
 import { useLoad, useQueryParam } from '../hooks.ts';
 
 const BLOCS = ['CN', 'US', 'EU', 'GB', 'other'];
@@ -35,6 +36,7 @@ function BlocView(props: {
   from: number;
   /** The years the reader chose (the URL's ?from=&to=), within which the series is drawn. */
   range: [number, number];
+  events: readonly ChartEvent[];
 }) {
   const inRange = props.rows.filter((r) => r.year >= props.range[0] && r.year <= props.range[1]);
   const rows = fillBlocs(
@@ -50,7 +52,7 @@ function BlocView(props: {
       id={props.id}
       title={props.title}
       takeaway={(props.sentence ?? takeaway(rows, props.what)) + (props.note ? ` ${props.note}` : '')}
-      chart={<BlocChart rows={rows} label={`Line chart: ${props.title}`} yLabel={props.yLabel} />}
+      chart={<BlocChart rows={rows} label={`Line chart: ${props.title}`} yLabel={props.yLabel} events={props.events} />}
       rows={rows}
       metrics={metrics}
       sources={sources}
@@ -89,6 +91,7 @@ function incompleteNote(rows: readonly (BlocRow & { incomplete?: boolean })[]): 
 
 export function Overview() {
   const { data, error } = useLoad(() => api.compare(), []);
+  const events = useLoad(loadEvents, []).data ?? [];
   const [fromText, setFrom] = useQueryParam('from', '');
   const [toText, setTo] = useQueryParam('to', '');
   if (error) return <p role="alert">Could not load the overview: {error}</p>;
@@ -133,6 +136,7 @@ export function Overview() {
         sourceIds={['src:epoch-notable-2026-01']}
         from={2010}
         range={range}
+        events={events}
       />
       <BlocView
         id="open-weight-models"
@@ -145,6 +149,7 @@ export function Overview() {
         sourceIds={['src:epoch-notable-2026-01']}
         from={2015}
         range={range}
+        events={events}
       />
       <BlocView
         id="publications"
@@ -158,6 +163,7 @@ export function Overview() {
         note="The EU-27 figure is an upper bound (whole counting)."
         from={2015}
         range={range}
+        events={events}
       />
       <BlocView
         id="patent-families"
@@ -175,6 +181,7 @@ export function Overview() {
         note={`${incompleteNote(data.series['patent-families-ip5'] ?? [])} ${data.notes['patent-families-ip5'] ?? ''}`}
         from={2010}
         range={range}
+        events={events}
       />
       <BlocView
         id="patent-applications"
@@ -188,6 +195,7 @@ export function Overview() {
         note={data.notes['patent-applications']}
         from={2016}
         range={range}
+        events={events}
       />
       <View
         id="filings"

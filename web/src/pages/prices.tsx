@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'preact/hooks';
 import { api, type PriceIndex, type PricePoint } from '../api.ts';
 import { Choice } from '../components/choice.tsx';
+import { eventMarks, loadEvents } from '../components/events.ts';
 import { chartWidth, PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { useLoad, useQueryParam } from '../hooks.ts';
@@ -26,6 +27,7 @@ function IndexView({
   metrics: PricesDataMetrics;
   sources: PricesDataSources;
 }) {
+  const { data: events } = useLoad(loadEvents, []);
   const [currency, setCurrency] = useQueryParam('index_currency', 'cny');
   const [measure, setMeasure] = useQueryParam('measure', 'blended');
   const c = currency === 'usd' ? 'usd' : 'cny';
@@ -48,6 +50,14 @@ function IndexView({
         y: { label: `Index (${index.base ?? 'base'} = 100)`, grid: true, zero: true },
         marks: [
           Plot.ruleY([100], { stroke: '#999', strokeDasharray: '4,3' }),
+          ...(points.length > 0
+            ? eventMarks(
+                events ?? [],
+                (e) => new Date(e.date.length === 7 ? `${e.date}-01` : e.date),
+                points[0]?.date as Date,
+                points.at(-1)?.date as Date,
+              )
+            : []),
           Plot.lineY(points, { x: 'date', y: 'value', stroke: '#c8102e', curve: 'step-after' }),
           Plot.dot(points, {
             x: 'date',
@@ -59,7 +69,7 @@ function IndexView({
           }),
         ],
       }),
-    [points, index.base],
+    [points, index.base, events],
   );
   const last = points.at(-1);
   const who = COUNTRY_LABEL[index.country] ?? index.country;
