@@ -98,12 +98,7 @@ export function EntityExtras({ id, kind }: { id: string; kind: string }) {
                   {p.firms.length > 0
                     ? ` · firms: ${p.firms.map((f) => `${f.en ?? f.zh} (${f.role})`).join(', ')}`
                     : ''}
-                  {s ? (
-                    <>
-                      {' '}
-                      · <a href={s.url}>{s.publisher}</a>
-                    </>
-                  ) : null}
+                  <Cited source={s} />
                 </li>
               );
             })}
@@ -125,12 +120,7 @@ export function EntityExtras({ id, kind }: { id: string; kind: string }) {
                   <a href={`/entity/${other}`}>{name ?? other}</a>: {l.component.replace(/-/g, ' ')}
                   {l.kind === 'supply' ? '' : ` (${l.kind})`}
                   {l.as_of ? `, ${l.as_of}` : ''}
-                  {s ? (
-                    <>
-                      {' '}
-                      · <a href={s.url}>{s.publisher}</a>
-                    </>
-                  ) : null}
+                  <Cited source={s} />
                 </li>
               );
             })}
@@ -160,6 +150,16 @@ export function EntityExtras({ id, kind }: { id: string; kind: string }) {
   );
 }
 
+/** " · Publisher", linked to the source, after a line that rests on it. */
+function Cited({ source }: { source: { url: string; publisher: string } | undefined }) {
+  return source ? (
+    <>
+      {' '}
+      · <a href={source.url}>{source.publisher}</a>
+    </>
+  ) : null;
+}
+
 function RoundList({ data, showOrg }: { data: FundingData; showOrg: boolean }) {
   return (
     <ul id={showOrg ? undefined : 'rounds'}>
@@ -173,12 +173,7 @@ function RoundList({ data, showOrg }: { data: FundingData; showOrg: boolean }) {
             {r.investors.length > 0
               ? ` · ${r.investors.map((i) => `${i.en ?? i.zh ?? i.id}${i.lead ? ' (lead)' : ''}`).join(', ')}`
               : ''}
-            {s ? (
-              <>
-                {' '}
-                · <a href={s.url}>{s.publisher}</a>
-              </>
-            ) : null}
+            <Cited source={s} />
           </li>
         );
       })}

@@ -7,7 +7,6 @@ import { DataTable, View } from '../components/view.tsx';
 import { money, placeName } from '../format.ts';
 import { useLoad, useQueryParam } from '../hooks.ts';
 
-type Round = FundingData['rounds'][number];
 type Policy = PoliciesData['policies'][number];
 
 const TYPE_LABEL: Record<string, string> = {
@@ -24,23 +23,24 @@ const sum = (amounts: FundingData['totals']['amounts']) =>
   amounts.map((a) => money(a.total, a.currency)).join(' + ') || 'nothing disclosed';
 
 function Funding({ data, city }: { data: FundingData; city: string }) {
-  const rounds = useMemo(() => data.rounds.filter((r) => city === '' || r.city === city), [data, city]);
-  const years = useMemo(() => {
-    const by = new Map<number, Round[]>();
-    for (const r of rounds) by.set(r.year, [...(by.get(r.year) ?? []), r]);
-    const partial = new Set(data.by_year.filter((y) => y.partial).map((y) => y.year));
-    return [...by]
-      .sort((a, b) => a[0] - b[0])
-      .map(([year, rs]) => ({
-        year,
-        rounds: rs.length,
-        disclosed: rs.filter((r) => r.amount !== null).length,
-        partial: partial.has(year),
-        CNY: rs.filter((r) => r.currency === 'CNY').reduce((n, r) => n + (r.amount ?? 0), 0),
-        USD: rs.filter((r) => r.currency === 'USD').reduce((n, r) => n + (r.amount ?? 0), 0),
-        HKD: rs.filter((r) => r.currency === 'HKD').reduce((n, r) => n + (r.amount ?? 0), 0),
-      }));
-  }, [rounds, data]);
+  // The server filters (?city=) and sums: per currency, never converted.
+  const rounds = data.rounds;
+  const years = useMemo(
+    () =>
+      data.by_year.map((y) => {
+        const total = (c: string) => y.amounts.find((a) => a.currency === c)?.total ?? 0;
+        return {
+          year: y.year,
+          rounds: y.rounds,
+          disclosed: y.amounts.reduce((n, a) => n + a.rounds, 0),
+          partial: y.partial,
+          CNY: total('CNY'),
+          USD: total('USD'),
+          HKD: total('HKD'),
+        };
+      }),
+    [data],
+  );
   const make = useCallback(
     () =>
       Plot.plot({
@@ -62,17 +62,13 @@ function Funding({ data, city }: { data: FundingData; city: string }) {
   );
   const cited = new Set(rounds.map((r) => r.source_id));
   const sources = data.sources.filter((s) => cited.has(s.id));
-  const investors = useMemo(() => {
-    const by = new Map<string, { id: string; name: string; type: string; rounds: number; leads: number }>();
-    for (const r of rounds)
-      for (const i of r.investors) {
-        const a = by.get(i.id) ?? { id: i.id, name: i.en ?? i.zh ?? i.id, type: i.type ?? '', rounds: 0, leads: 0 };
-        a.rounds += 1;
-        if (i.lead) a.leads += 1;
-        by.set(i.id, a);
-      }
-    return [...by.values()].sort((a, b) => b.rounds - a.rounds || a.name.localeCompare(b.name)).slice(0, 40);
-  }, [rounds]);
+  const investors = data.investors.slice(0, 40).map((i) => ({
+    id: i.id,
+    name: i.en ?? i.zh ?? i.id,
+    type: i.type ?? '',
+    rounds: i.rounds,
+    leads: i.leads,
+  }));
   const state = rounds.filter((r) =>
     r.investors.some((i) => ['state-guidance-fund', 'local-government-platform', 'state-fund'].includes(i.type ?? '')),
   ).length;
@@ -84,7 +80,7 @@ function Funding({ data, city }: { data: FundingData; city: string }) {
         title={`Funding rounds per year${city ? ` · ${placeName(city)}` : ''}`}
         takeaway={
           `${rounds.length} cited rounds of ${new Set(rounds.map((r) => r.org)).size} organisations; disclosed amounts ` +
-          `${sum(amounts(rounds))} (each currency ` +
+          `${sum(data.totals.amounts)} (each currency ` +
           `as reported, never converted). ${state} rounds had a state fund, guidance fund or local government ` +
           `platform among their investors.${last ? ` Data through ${last}: that year is partial (grey).` : ''}`
         }
@@ -193,18 +189,6 @@ function Funding({ data, city }: { data: FundingData; city: string }) {
   );
 }
 
-function amounts(rounds: readonly Round[]): FundingData['totals']['amounts'] {
-  const by = new Map<string, { total: number; rounds: number }>();
-  for (const r of rounds) {
-    if (r.amount === null || r.currency === null) continue;
-    const a = by.get(r.currency) ?? { total: 0, rounds: 0 };
-    a.total += r.amount;
-    a.rounds += 1;
-    by.set(r.currency, a);
-  }
-  return [...by].map(([currency, a]) => ({ currency, ...a }));
-}
-
 function Policies({ data, province }: { data: PoliciesData; province: string }) {
   const rows = useMemo(() => data.policies.filter((p) => province === '' || p.province === province), [data, province]);
   const byProvince = data.by_province.map((p) => ({ ...p, name: placeName(p.province) }));
@@ -294,13 +278,14 @@ function Policies({ data, province }: { data: PoliciesData; province: string }) 
 
 /** Who pays and who backs: funding rounds with their investors, and policies with the firms they name. */
 export function Money() {
-  const funding = useLoad(() => api.funding(''), []);
-  const policies = useLoad(() => api.policies(''), []);
   const [city, setCity] = useQueryParam('city', '');
+  const all = useLoad(() => api.funding(''), []);
+  const funding = useLoad(() => api.funding(city ? `city=${encodeURIComponent(city)}` : ''), [city]);
+  const policies = useLoad(() => api.policies(''), []);
   const [province, setProvince] = useQueryParam('province', '');
   const cityOptions = [
     { value: '', label: 'All cities' },
-    ...(funding.data?.by_city ?? []).map((c) => ({ value: c.city, label: `${placeName(c.city)} (${c.rounds})` })),
+    ...(all.data?.by_city ?? []).map((c) => ({ value: c.city, label: `${placeName(c.city)} (${c.rounds})` })),
   ];
   const provinceOptions = [
     { value: '', label: 'All provinces' },
