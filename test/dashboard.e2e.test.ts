@@ -792,3 +792,33 @@ test("time charts mark the dataset's dated events: first CAC filings, DeepSeek-R
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('year ranges in the URL narrow the price index and the funding chart, and survive a reload', async () => {
+  const { page, errors } = await openPage('/prices?from=2025&to=2025');
+  await page.waitForSelector('#price-index-cn .figure svg');
+  const prices = await apiJson<{
+    indexes: { country: string; months: { month: string; cny: { blended: number | null } }[] }[];
+  }>('/api/prices');
+  const cn = prices.indexes.find((i) => i.country === 'country:cn');
+  assert.equal(
+    await page.locator('#price-index-cn .figure svg circle').count(),
+    (cn?.months ?? []).filter((m) => m.cny.blended !== null && m.month.startsWith('2025')).length,
+  );
+  const funding = await apiJson<{ by_year: { year: number }[] }>('/api/funding');
+  await page.goto(new URL('/money?from=2020&to=2023', server.url).href);
+  await page.waitForSelector('#rounds-per-year .figure svg');
+  assert.equal(
+    await page.locator('#rounds-per-year .figure svg rect').count(),
+    funding.by_year.filter((y) => y.year >= 2020 && y.year <= 2023).length,
+  );
+  await page.getByLabel('To year').selectOption('2025');
+  await page.waitForURL(/to=2025/);
+  await page.reload();
+  await page.waitForSelector('#rounds-per-year .figure svg');
+  assert.equal(
+    await page.locator('#rounds-per-year .figure svg rect').count(),
+    funding.by_year.filter((y) => y.year >= 2020 && y.year <= 2025).length,
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});

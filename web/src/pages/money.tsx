@@ -6,6 +6,7 @@ import { chartWidth, PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { money, placeName } from '../format.ts';
 import { useLoad, useQueryParam } from '../hooks.ts';
+import { useYearParams, yearRange } from '../components/year-range.tsx';
 
 type Policy = PoliciesData['policies'][number];
 
@@ -22,24 +23,26 @@ const TYPE_LABEL: Record<string, string> = {
 const sum = (amounts: FundingData['totals']['amounts']) =>
   amounts.map((a) => money(a.total, a.currency)).join(' + ') || 'nothing disclosed';
 
-function Funding({ data, city }: { data: FundingData; city: string }) {
-  // The server filters (?city=) and sums: per currency, never converted.
-  const rounds = data.rounds;
+function Funding({ data, city, range }: { data: FundingData; city: string; range: [number, number] }) {
+  // The server filters (?city=) and sums: per currency, never converted; the years shown are the URL's range.
+  const rounds = data.rounds.filter((r) => r.year >= range[0] && r.year <= range[1]);
   const years = useMemo(
     () =>
-      data.by_year.map((y) => {
-        const total = (c: string) => y.amounts.find((a) => a.currency === c)?.total ?? 0;
-        return {
-          year: y.year,
-          rounds: y.rounds,
-          disclosed: y.amounts.reduce((n, a) => n + a.rounds, 0),
-          partial: y.partial,
-          CNY: total('CNY'),
-          USD: total('USD'),
-          HKD: total('HKD'),
-        };
-      }),
-    [data],
+      data.by_year
+        .filter((y) => y.year >= range[0] && y.year <= range[1])
+        .map((y) => {
+          const total = (c: string) => y.amounts.find((a) => a.currency === c)?.total ?? 0;
+          return {
+            year: y.year,
+            rounds: y.rounds,
+            disclosed: y.amounts.reduce((n, a) => n + a.rounds, 0),
+            partial: y.partial,
+            CNY: total('CNY'),
+            USD: total('USD'),
+            HKD: total('HKD'),
+          };
+        }),
+    [data, range],
   );
   const make = useCallback(
     () =>
@@ -279,10 +282,13 @@ function Policies({ data, province }: { data: PoliciesData; province: string }) 
 /** Who pays and who backs: funding rounds with their investors, and policies with the firms they name. */
 export function Money() {
   const [city, setCity] = useQueryParam('city', '');
+  const yearParams = useYearParams();
   const all = useLoad(() => api.funding(''), []);
   const funding = useLoad(() => api.funding(city ? `city=${encodeURIComponent(city)}` : ''), [city]);
   const policies = useLoad(() => api.policies(''), []);
   const [province, setProvince] = useQueryParam('province', '');
+  const allYears = (all.data?.by_year ?? []).map((y) => y.year);
+  const fundingYears = yearRange(yearParams, Math.min(...allYears), Math.max(...allYears));
   const cityOptions = [
     { value: '', label: 'All cities' },
     ...(all.data?.by_city ?? []).map((c) => ({ value: c.city, label: `${placeName(c.city)} (${c.rounds})` })),
@@ -307,7 +313,8 @@ export function Money() {
           <p class="controls">
             <Choice label="City" value={city} options={cityOptions} onChange={setCity} />
           </p>
-          <Funding data={funding.data} city={city} />
+          {fundingYears.controls}
+          <Funding data={funding.data} city={city} range={fundingYears.range} />
         </>
       ) : funding.error ? null : (
         <p>Loading…</p>

@@ -1,9 +1,9 @@
 import { api, type BlocRow, type CompareData } from '../api.ts';
 import { BLOC_LABELS, BlocChart, blocTable, fillBlocs } from '../components/bloc-chart.tsx';
 import { DataTable, View } from '../components/view.tsx';
-import { Choice } from '../components/choice.tsx';
 import { type ChartEvent, loadEvents } from '../components/events.ts';
-import { useLoad, useQueryParam } from '../hooks.ts';
+import { useLoad } from '../hooks.ts';
+import { useYearParams, yearRange } from '../components/year-range.tsx';
 
 const BLOCS = ['CN', 'US', 'EU', 'GB', 'other'];
 
@@ -92,8 +92,7 @@ function incompleteNote(rows: readonly (BlocRow & { incomplete?: boolean })[]): 
 export function Overview() {
   const { data, error } = useLoad(() => api.compare(), []);
   const events = useLoad(loadEvents, []).data ?? [];
-  const [fromText, setFrom] = useQueryParam('from', '');
-  const [toText, setTo] = useQueryParam('to', '');
+  const yearParams = useYearParams();
   if (error) return <p role="alert">Could not load the overview: {error}</p>;
   if (!data) return <p>Loading…</p>;
   // The years the bloc charts span (the filings series is dated by day and keeps its own table).
@@ -101,11 +100,7 @@ export function Overview() {
     ['notable-models', 'open-weight-models', 'publications', 'patent-families-ip5', 'patent-applications'] as const
   ).flatMap((k) => (data.series[k] ?? []).map((r) => r.year));
   const [minYear, maxYear] = [Math.min(...years), Math.max(...years)];
-  const clamp = (v: number) => Math.min(maxYear, Math.max(minYear, v));
-  const from = fromText && Number.isInteger(Number(fromText)) ? clamp(Number(fromText)) : minYear;
-  const to = toText && Number.isInteger(Number(toText)) ? clamp(Number(toText)) : maxYear;
-  const range: [number, number] = from <= to ? [from, to] : [to, from];
-  const yearOptions = Array.from({ length: maxYear - minYear + 1 }, (_, i) => String(minYear + i));
+  const { range, controls: yearControls } = yearRange(yearParams, minYear, maxYear);
   // Every series is present without ?series= (the overview asks for all of them).
   const filings = data.series['genai-filings-cn'] ?? [];
   const lastFiling = filings[filings.length - 1];
@@ -121,10 +116,7 @@ export function Overview() {
           Patents: {data.headlines.patents}
         </p>
       ) : null}
-      <p class="controls" id="years">
-        <Choice label="From" ariaLabel="From year" value={String(range[0])} options={yearOptions} onChange={setFrom} />{' '}
-        <Choice label="to" ariaLabel="To year" value={String(range[1])} options={yearOptions} onChange={setTo} />
-      </p>
+      <div id="years">{yearControls}</div>
       <BlocView
         id="notable-models"
         title="Notable AI models per year"

@@ -6,6 +6,7 @@ import { eventMarks, loadEvents } from '../components/events.ts';
 import { chartWidth, PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { useLoad, useQueryParam } from '../hooks.ts';
+import { useYearParams, yearRange } from '../components/year-range.tsx';
 
 const COUNTRY_LABEL: Record<string, string> = {
   'country:cn': 'Chinese vendors',
@@ -28,12 +29,19 @@ function IndexView({
   sources: PricesDataSources;
 }) {
   const { data: events } = useLoad(loadEvents, []);
+  const yearParams = useYearParams();
   const [currency, setCurrency] = useQueryParam('index_currency', 'cny');
   const [measure, setMeasure] = useQueryParam('measure', 'blended');
   const c = currency === 'usd' ? 'usd' : 'cny';
   const m = (['input', 'output', 'blended'] as const).find((x) => x === measure) ?? 'blended';
+  const indexYears = index.months.map((row) => Number(row.month.slice(0, 4)));
+  const years = yearRange(yearParams, Math.min(...indexYears), Math.max(...indexYears));
   const points = index.months
     .filter((row) => row[c][m] !== null)
+    .filter((row) => {
+      const y = Number(row.month.slice(0, 4));
+      return y >= years.range[0] && y <= years.range[1];
+    })
     .map((row) => ({
       date: new Date(`${row.month}-01`),
       month: row.month,
@@ -90,32 +98,35 @@ function IndexView({
       title={`Price-war index: ${who}`}
       takeaway={takeaway}
       controls={
-        // No controls for an index that has no value to show.
-        points.length === 0 ? undefined : (
-          <p class="controls">
-            <Choice
-              label="Currency"
-              ariaLabel="Index currency"
-              value={c}
-              options={[
-                { value: 'cny', label: 'CNY' },
-                { value: 'usd', label: 'USD' },
-              ]}
-              onChange={setCurrency}
-            />{' '}
-            <Choice
-              label="Price"
-              ariaLabel="Index measure"
-              value={m}
-              options={[
-                { value: 'blended', label: 'blended (3 input : 1 output)' },
-                { value: 'input', label: 'input' },
-                { value: 'output', label: 'output' },
-              ]}
-              onChange={setMeasure}
-            />
-          </p>
-        )
+        // The years always (a range with no value can be widened again); currency and measure when there are values.
+        <>
+          {points.length === 0 ? null : (
+            <p class="controls">
+              <Choice
+                label="Currency"
+                ariaLabel="Index currency"
+                value={c}
+                options={[
+                  { value: 'cny', label: 'CNY' },
+                  { value: 'usd', label: 'USD' },
+                ]}
+                onChange={setCurrency}
+              />{' '}
+              <Choice
+                label="Price"
+                ariaLabel="Index measure"
+                value={m}
+                options={[
+                  { value: 'blended', label: 'blended (3 input : 1 output)' },
+                  { value: 'input', label: 'input' },
+                  { value: 'output', label: 'output' },
+                ]}
+                onChange={setMeasure}
+              />
+            </p>
+          )}
+          {years.controls}
+        </>
       }
       chart={
         points.length > 0 ? (
