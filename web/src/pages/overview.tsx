@@ -29,10 +29,9 @@ function BlocView(props: {
   rows: BlocRow[];
   data: CompareData;
   metric: string;
-  sourceIds: string[];
+  /** The sources of the series; by default those its rows name. */
+  sourceIds?: string[];
   note?: string;
-  /** A sentence computed on the server (e.g. who files more patents), instead of the latest-year comparison. */
-  sentence?: string | null;
   from: number;
   /** The years the reader chose (the URL's ?from=&to=), within which the series is drawn. */
   range: [number, number];
@@ -46,12 +45,21 @@ function BlocView(props: {
   );
   const table = blocTable(rows);
   const metrics = props.data.metrics.filter((m) => m.id === props.metric);
-  const sources = props.data.sources.filter((s) => props.sourceIds.includes(s.id));
+  const sourceIds =
+    props.sourceIds ?? props.rows.map((r) => (r as { source_id?: string }).source_id).filter((id) => id !== undefined);
+  const sources = props.data.sources.filter((s) => sourceIds.includes(s.id));
+  // A year the source marks incomplete is drawn and said, but the sentence compares the latest complete year.
+  const note = [incompleteNote(rows), props.note].filter(Boolean).join(' ');
   return (
     <View
       id={props.id}
       title={props.title}
-      takeaway={(props.sentence ?? takeaway(rows, props.what)) + (props.note ? ` ${props.note}` : '')}
+      takeaway={
+        takeaway(
+          rows.filter((r) => !(r as { incomplete?: boolean }).incomplete),
+          props.what,
+        ) + (note ? ` ${note}` : '')
+      }
       chart={<BlocChart rows={rows} label={`Line chart: ${props.title}`} yLabel={props.yLabel} events={props.events} />}
       rows={rows}
       metrics={metrics}
@@ -72,14 +80,6 @@ function BlocView(props: {
         />
       }
     />
-  );
-}
-
-/** The latest year the source marks complete, compared as `takeaway` does. */
-function latestComplete(rows: readonly (BlocRow & { incomplete?: boolean })[], what: string): string {
-  return takeaway(
-    rows.filter((r) => !r.incomplete),
-    what,
   );
 }
 
@@ -165,12 +165,7 @@ export function Overview() {
         rows={data.series['patent-families-ip5'] ?? []}
         data={data}
         metric="ai-patents"
-        sourceIds={[...new Set((data.series['patent-families-ip5'] ?? []).map((r) => r.source_id))]}
-        sentence={latestComplete(
-          data.series['patent-families-ip5'] ?? [],
-          'more AI patent families (IP5) came from inventors in',
-        )}
-        note={`${incompleteNote(data.series['patent-families-ip5'] ?? [])} ${data.notes['patent-families-ip5'] ?? ''}`}
+        note={data.notes['patent-families-ip5']}
         from={2010}
         range={range}
         events={events}
@@ -183,7 +178,6 @@ export function Overview() {
         rows={data.series['patent-applications'] ?? []}
         data={data}
         metric="ai-patents"
-        sourceIds={[...new Set((data.series['patent-applications'] ?? []).map((r) => r.source_id))]}
         note={data.notes['patent-applications']}
         from={2016}
         range={range}
