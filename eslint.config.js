@@ -23,7 +23,7 @@ const layer = (files, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'scratch/', 'artifacts/', 'bench/out/'] },
+  { ignores: ['node_modules/', 'web/dist/', 'dist/', 'scratch/', 'artifacts/', 'bench/out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

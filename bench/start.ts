@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { prepareServing } from '../src/api/serving.ts';
 import { Db } from '../src/store/db.ts';
 import {
   DATA_DIR,
@@ -28,7 +29,8 @@ import {
 import { DEFAULT_SPEC, addSyntheticWorks } from './support/synthetic-works.ts';
 
 const CLI = join(PROJECT_ROOT, 'bin', 'neijuan.js');
-const SERVE_GOAL_S = 3;
+// Issue 15: under 2 s to the first 200, at 10 M works as on the bundled data.
+const SERVE_GOAL_S = 2;
 const serveRuns = numberFlag('serve-runs', 5);
 const buildRuns = numberFlag('build-runs', 3);
 const synthetic = booleanFlag('synthetic');
@@ -102,6 +104,8 @@ try {
   if (synthetic) {
     const writable = await Db.open({ path: db });
     const added = await addSyntheticWorks(writable, DEFAULT_SPEC);
+    // As `neijuan ingest` does after writing: the search index and default responses for the new data.
+    await prepareServing(writable);
     await writable.exec('CHECKPOINT');
     writable.close();
     process.stdout.write(`+ ${added.institutions} synthetic institutions, ${added.works} works\n`);

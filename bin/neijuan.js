@@ -1,6 +1,28 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the package needs no separate compile step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/neijuan.mjs, from `npm run build:cli`; npm start builds it) when it is newer than
+// every source file, else the TypeScript through tsx: a checkout runs without a compile step, and an edited source
+// is never run from a stale bundle.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-await import('../src/cli/bin.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'dist', 'neijuan.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    const t = entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs;
+    if (t > newest) newest = t;
+  }
+  return newest;
+}
+
+if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, 'src'))) {
+  await import(pathToFileURL(bundle).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/bin.ts');
+}

@@ -1,10 +1,13 @@
 // The CLI as a user runs it: a child process on a real database file.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
+import { createApp } from '../src/api/app.ts';
+import { servingState } from '../src/api/serving.ts';
+import { Db } from '../src/store/db.ts';
 import { ROOT } from './support/bundled.ts';
 
 const dbFile = join(mkdtempSync(join(tmpdir(), 'neijuan-cli-')), 'n.duckdb');
@@ -43,6 +46,119 @@ test('search prints JSON hits', () => {
   assert.equal(hits[0].id, 'city:hangzhou');
 });
 
+/** `neijuan serve --port 0` on the test's file; resolves with its URL once it listens. */
+function serve(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [
+    join(ROOT, 'bin', 'neijuan.js'),
+    '--db',
+    dbFile,
+    '--json',
+    'serve',
+    '--port',
+    '0',
+  ]);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve({ url: (JSON.parse(line) as { url: string }).url.replace(/\/$/, ''), child });
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+}
+
+test('the build stores the search index and default responses; two read-only servers on one file answer alike', async () => {
+  const stored = JSON.parse(
+    neijuan('sql', "SELECT key, stamp FROM serving_store WHERE key IN ('search-index', '/api/cities')", '--json').out,
+  ) as { key: string; stamp: string }[];
+  assert.deepEqual(stored.map((r) => r.key).sort(), ['/api/cities', 'search-index']);
+  const servers = [await serve(), await serve()];
+  try {
+    const urls = [
+      '/api/involution?segment=llm',
+      '/api/cities',
+      '/api/entities/org:deepseek',
+      '/api/entities/city%3Ahangzhou',
+      '/api/search?q=%E6%B7%B1%E5%BA%A6%E6%B1%82%E7%B4%A2',
+    ];
+    const bodies: string[][] = [];
+    for (const { url } of servers) {
+      const got: string[] = [];
+      for (const path of urls) {
+        const res = await fetch(url + path);
+        assert.equal(res.status, 200, path);
+        const stored = path.startsWith('/api/search') ? null : 'build';
+        assert.equal(res.headers.get('x-precomputed'), stored, `${path} is read, not computed`);
+        got.push(await res.text());
+      }
+      bodies.push(got);
+    }
+    assert.deepEqual(bodies[0], bodies[1], 'both replicas answer byte for byte alike');
+    // A stored response is exactly what computing it now gives, and the stored search index is the current one.
+    const db = await Db.open({ path: dbFile, readOnly: true });
+    try {
+      const state = await servingState(db);
+      assert.equal(state.searchFrom, 'stored');
+      const app = createApp({ db, search: state.search, webRoot: null, docsRoot: null, version: 'test' });
+      for (const [i, path] of urls.entries()) {
+        const res = await app.request(path);
+        assert.equal(res.headers.get('x-precomputed'), null);
+        assert.equal(await res.text(), bodies[0]?.[i], path);
+      }
+    } finally {
+      db.close();
+    }
+    // While they serve, the file cannot be written: an ingest is refused and the servers answer as before.
+    const refused = neijuan('ingest', 'epoch', '--file', join(ROOT, 'data', 'epoch', 'notable_ai_models_2026-01.csv'));
+    assert.equal(refused.code, 1);
+    const res = await fetch(`${servers[0]?.url}/api/cities`);
+    assert.equal(await res.text(), bodies[0]?.[1]);
+  } finally {
+    // Stopped and gone before the next test opens the file for writing.
+    await Promise.all(
+      servers.map(
+        ({ child }) =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  }
+});
+
+test('stored rows of another data state or another version of the code are not served', async () => {
+  const db = await Db.open({ path: dbFile });
+  try {
+    const key = '/api/cities';
+    const [row] = await db.all<{ stamp: string }>({
+      text: 'SELECT stamp FROM serving_store WHERE key = $1',
+      params: [key],
+    });
+    assert.match(row?.stamp ?? '', /^[0-9:]+:[0-9a-f]{16}$/, 'data state, then the code hash');
+    await db.run({ text: "UPDATE serving_store SET stamp = stamp || '-older'", params: [] });
+    const stale = await servingState(db);
+    assert.equal(stale.searchFrom, 'built');
+    assert.equal(stale.responses.size, 0);
+    await db.run({ text: "UPDATE serving_store SET stamp = replace(stamp, '-older', '')", params: [] });
+    assert.equal((await servingState(db)).searchFrom, 'stored');
+  } finally {
+    db.close();
+  }
+  // A file from before serving_store existed is served, everything computed.
+  const older = await Db.open({ path: ':memory:' });
+  try {
+    await older.exec('DROP TABLE serving_store');
+    const state = await servingState(older);
+    assert.equal(state.searchFrom, 'built');
+    assert.equal(state.responses.size, 0);
+  } finally {
+    older.close();
+  }
+});
+
 test('sql runs one SELECT and refuses the rest with exit code 1', () => {
   const ok = neijuan('sql', "SELECT count(*)::INT AS n FROM entities WHERE id = 'org:deepseek'", '--json');
   assert.deepEqual(JSON.parse(ok.out), [{ n: 1 }]);
@@ -61,6 +177,9 @@ test('ingest epoch reports counts; a missing file is a clear error', () => {
   );
   assert.equal(again.code, 0, again.err);
   assert.equal(JSON.parse(again.out).status, 'unchanged');
+  // The ingest recorded a run, so the data state moved: what the server reads was stored again for it.
+  const stamps = JSON.parse(neijuan('sql', 'SELECT DISTINCT stamp FROM serving_store', '--json').out) as unknown[];
+  assert.equal(stamps.length, 1);
   const missing = neijuan('ingest', 'epoch', '--file', '/nonexistent/x.csv');
   assert.equal(missing.code, 1);
   assert.match(missing.err, /\/nonexistent\/x\.csv: cannot read: ENOENT/);

@@ -29,7 +29,10 @@ try {
     onCommit: (u) => process.stdout.write(`committed ${u.entity} ${u.unit} ${u.records} ${u.counted}\n`),
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  process.stdout.write(`${JSON.stringify({ ...summary, units: summary.units.length, ms: Math.round(ms) })}\n`);
+  const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(
+    `${JSON.stringify({ ...summary, units: summary.units.length, ms: Math.round(ms), max_rss_mb: maxRssMb })}\n`,
+  );
 } finally {
   db.close();
 }

@@ -19,6 +19,7 @@ import { admission } from './admission.ts';
 import { escapeMarkup } from './escape.ts';
 import { responseCache } from './response-cache.ts';
 import { staticFile } from './static.ts';
+import { storedResponses } from './stored-responses.ts';
 
 export type { AppDeps } from './context.ts';
 
@@ -174,6 +175,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   // Only for a read-only database (the server's): results cannot change while it serves.
   if (deps.cacheResponses) app.use('/api/*', responseCache({ maxEntries: 2_000, maxBytes: 128 * 1024 * 1024 }));
+  // What the build stored for this data state is read, not computed, and never queues behind computations.
+  if (deps.stored) app.use('/api/*', storedResponses(deps.db, deps.stored));
   // After the cache: a cached answer never queues; what must be computed waits for a slot, briefly, or gets a 503.
   // Analytics (many statements each) and lookups (a few) queue apart, so a flood of one cannot starve the other.
   if (deps.admission) {

@@ -2,6 +2,7 @@
 import type { SearchIndex } from '../analytics/search-index.ts';
 import type { Db } from '../store/db.ts';
 import type { AdmissionOptions } from './admission.ts';
+import type { StoredResponses } from './stored-responses.ts';
 
 export interface AppDeps {
   db: Db;
@@ -19,4 +20,6 @@ export interface AppDeps {
   watchlistsFile?: string | null;
   /** Bounds on uncached API work (the server sets them; absent or null: none, as in tests that call the app directly). */
   admission?: AdmissionOptions | null;
+  /** Responses `neijuan build` stored for the database's data state, answered without computing (or absent). */
+  stored?: StoredResponses | null;
 }

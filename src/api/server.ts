@@ -2,11 +2,10 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { SearchIndex } from '../analytics/search-index.ts';
 import type { Db } from '../store/db.ts';
-import { searchDocuments } from '../store/queries/entities.ts';
 import { type AdmissionOptions, DEFAULT_ADMISSION } from './admission.ts';
 import { createApp } from './app.ts';
+import { servingState } from './serving.ts';
 
 export interface RunningServer {
   url: string;
@@ -24,18 +23,23 @@ export async function startServer(
     writeToken?: string | null;
     admission?: AdmissionOptions;
     watchlistsFile?: string | null;
+    /** Cache responses by URL (default: when the database is read-only; a benchmark turns it off). */
+    cacheResponses?: boolean;
   },
 ): Promise<RunningServer> {
-  const search = new SearchIndex(await searchDocuments(db));
+  // The search index and default responses the build stored, when they match the data (else computed now).
+  const state = await servingState(db);
   const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : null;
   const app = createApp({
     db,
-    search,
+    search: state.search,
+    // Only a read-only database keeps its data state while serving.
+    stored: db.readOnly ? { stamp: state.stamp, responses: state.responses, preloaded: state.preloaded } : null,
     webRoot,
     docsRoot: options.docsRoot ?? null,
     version: options.version,
     writeToken: options.writeToken ?? null,
-    cacheResponses: db.readOnly,
+    cacheResponses: db.readOnly && (options.cacheResponses ?? true),
     admission: options.admission ?? DEFAULT_ADMISSION,
     watchlistsFile: options.watchlistsFile ?? null,
   });

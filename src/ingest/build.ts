@@ -40,9 +40,12 @@ export async function loadBundled(db: Db, dataDir: string, progress?: Progress):
   for (const def of CONNECTOR_DEFINITIONS) {
     if (!def.bundled) continue;
     const connector = await def.create(ctx);
-    for (const input of def.bundled(dataDir))
-      out.push(await ingest(db, connector, input, progress, { recordChanges: false }));
+    for (const input of def.bundled(dataDir)) {
+      out.push(await ingest(db, connector, input, progress, { recordChanges: false, refreshDerived: false }));
+    }
   }
+  // Once for all the bundled inputs: none of them reads a derived table while it is ingested.
+  await db.transaction(() => refreshDerived(db));
   return out;
 }
 
@@ -92,6 +95,8 @@ export async function buildDatabase(
      * recorded: the CLI adds the metric moves there (ingest/ does not compute payloads).
      */
     afterChanges?: (db: Db, replaced: { path: string; run: BuildRun }) => Promise<void>;
+    /** Called last on the new database, before it is checkpointed: the CLI stores what the server reads there. */
+    prepare?: (db: Db) => Promise<void>;
   } = {},
 ): Promise<BuildResult> {
   const fingerprint = dataFingerprint(dataDir);
@@ -136,6 +141,7 @@ export async function buildDatabase(
         const run = await recordBuildChanges(db, path, dataDir).catch(() => null);
         if (run) await options.afterChanges?.(db, { path, run });
       }
+      await options.prepare?.(db);
       await db.run(sql`INSERT INTO build_info VALUES ('fingerprint', ${fingerprint}), ('built', now()::VARCHAR)`);
       await db.exec('CHECKPOINT');
       db.close();

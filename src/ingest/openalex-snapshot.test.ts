@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -21,6 +21,7 @@ import { listSyncUnits } from '../store/queries/openalex.ts';
 import { sql } from '../store/sql.ts';
 import { TABLES } from '../store/tables.ts';
 import { loadBundled } from './build.ts';
+import { ingestOpenAlexAggregates, reduceOpenAlexSnapshot, writeOpenAlexSubjects } from './openalex-aggregates.ts';
 import { ingestOpenAlexSnapshot } from './openalex-snapshot.ts';
 
 const TABLE_NAMES = [
@@ -212,6 +213,57 @@ describe('OpenAlex snapshot sync (generated snapshot)', () => {
     const full = await ingestOpenAlexSnapshot(db, dir, { full: true, batchSize: 777 });
     assert.equal(full.units.length, 8);
     assert.deepEqual(await tableChecksums(db, TABLE_NAMES), before, 'every work replaced by itself: same counts');
+  });
+
+  test("scale-out: the same SQL reduced outside the sync, through Parquet, stores exactly the sync's counts", async () => {
+    const out = join(tmp, 'scale-out');
+    mkdirSync(out, { recursive: true });
+    const other = await Db.open({ path: ':memory:' });
+    try {
+      await loadBundled(other, DATA_DIR);
+      const date = '2025-03-07';
+      // 1. The institutions partitions only (a small local copy); 2. the institutions the counted works name.
+      await ingestOpenAlexSnapshot(other, dir, { institutionsOnly: true });
+      await reduceOpenAlexSnapshot(other, dir, { kind: 'institutions', out: join(out, 'seen.parquet') });
+      // 3. Mapped as the sync maps them; every institution's subjects written out.
+      const mapped = await writeOpenAlexSubjects(other, join(out, 'seen.parquet'), join(out, 'subjects.parquet'), {
+        snapshotDate: date,
+      });
+      assert.ok(mapped.institutions > 100 && mapped.subjects >= mapped.institutions);
+      // 4. The counts over the whole snapshot (updates and merges applied); 5. stored.
+      const counts = join(out, 'counts.parquet');
+      await reduceOpenAlexSnapshot(other, dir, {
+        kind: 'counts',
+        subjects: join(out, 'subjects.parquet'),
+        out: counts,
+      });
+      const summary = await ingestOpenAlexAggregates(other, counts, { snapshotDate: date });
+      assert.equal(summary.deleted, 0);
+      const all = (d: Db, dataset: string) =>
+        d.all<{ k: string; n: number }>(sql`SELECT metric || ' ' || subject_id || ' ' || period AS k, value::INT AS n
+          FROM observations WHERE dataset = ${dataset} AND starts_with(metric, 'openalex.works') ORDER BY k`);
+      const mine = await all(db, DATASET);
+      assert.ok(mine.length > 1000);
+      assert.deepEqual(await all(other, 'openalex-aggregates'), mine);
+      // Stored again, the same file changes nothing; beside another dataset's counts, it is refused.
+      assert.equal((await ingestOpenAlexAggregates(other, counts, { snapshotDate: date })).inserted, mine.length);
+      await assert.rejects(ingestOpenAlexAggregates(db, counts, { snapshotDate: date }), /would count works twice/);
+      // A bad row is named by its row number and field, and nothing is written.
+      const bad = join(out, 'bad.parquet');
+      await other.exec(`COPY (SELECT * FROM read_parquet('${counts}') UNION ALL
+        SELECT 'org:nobody-at-all', 2024, NULL, 3) TO '${bad}' (FORMAT parquet)`);
+      await assert.rejects(
+        ingestOpenAlexAggregates(other, bad, { snapshotDate: date }),
+        (e: unknown) =>
+          e instanceof InputError &&
+          e.field === 'subject_id' &&
+          e.line === mine.length + 1 &&
+          /no entity/.test(e.message),
+      );
+      assert.deepEqual(await all(other, 'openalex-aggregates'), mine);
+    } finally {
+      other.close();
+    }
   });
 
   test('bad input mid-sync: earlier partitions stay, the bad one is not half-written, and the error names the line', async () => {

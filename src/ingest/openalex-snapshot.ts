@@ -13,10 +13,11 @@ import { InputError } from '../model/errors.ts';
 import { Resolver } from '../model/resolver.ts';
 import type { EntityKind, Source } from '../model/types.ts';
 import { InstitutionMapper, type InstitutionState } from '../sources/openalex/institution-mapper.ts';
-import { WORKS_METRIC, contribution } from '../sources/openalex/map.ts';
-import { AI_FILTER, type WorkFilter, matchesFilter, parseInstitution, parseWork } from '../sources/openalex/records.ts';
+import { WORKS_METRIC } from '../sources/openalex/map.ts';
+import { AI_FILTER, type WorkFilter, parseInstitution, parseWork } from '../sources/openalex/records.ts';
 import {
   type MergedIdsFile,
+  type SnapshotFile,
   type SnapshotPartition,
   gzipLines,
   parseJsonLine,
@@ -28,9 +29,17 @@ import { refreshDerived } from '../store/derived.ts';
 import { knownNames } from '../store/queries/entities.ts';
 import { danglingReferences } from '../store/queries/integrity.ts';
 import {
+  type PartInstitution,
+  type StagedPartition,
+  partCountries,
+  partInstitutions,
+  partTopics,
+  stageFromPartition,
+  stagePartition,
+} from '../store/openalex/reduce.ts';
+import {
   type InstitutionRow,
-  type StagedWork,
-  type TopicRow,
+  applyStaged,
   applyWorkBatch,
   insertMissing,
   lastSyncedUnits,
@@ -56,8 +65,13 @@ export interface SnapshotIngestOptions {
   source?: Source;
   /** Re-read every unit, ignoring the sync log (the result is the same; a check of idempotence). */
   full?: boolean;
-  /** Works per flush to DuckDB. Default 10 000. */
+  /** Institutions per flush to DuckDB. Default 10 000. */
   batchSize?: number;
+  /**
+   * Sync only the institutions partitions (their full records: names, cities): what a scale-out run needs before
+   * mapping the institutions its works name (docs/SCALE.md).
+   */
+  institutionsOnly?: boolean;
   progress?: Progress;
   /** Called after each unit commits (the CLI prints it; the kill test waits for it). */
   onCommit?: (unit: SnapshotUnitResult) => void;
@@ -123,6 +137,24 @@ function toRow(s: InstitutionState): InstitutionRow {
   return { institutionId: id, ...info, entityId: s.entityId, cityId: s.cityId, method: s.method };
 }
 
+/** A sync's state: the institutions the dataset knows, and a mapper resolving onto every entity the database has. */
+export async function openSync(
+  db: Db,
+  dataset: string,
+  source: Source,
+  filter: WorkFilter = AI_FILTER,
+  batchSize?: number,
+): Promise<SnapshotSync> {
+  const resolver = new Resolver((await knownNames(db, '')).map((k) => ({ ...k, kind: k.kind as EntityKind })));
+  const mapper = new InstitutionMapper(
+    resolver,
+    await openalexGeoContext(db),
+    source,
+    (await loadInstitutions(db, dataset)).map(toState),
+  );
+  return new SnapshotSync(db, dataset, source, filter, mapper, batchSize);
+}
+
 /** Syncs the snapshot at `root`. Throws InputError (file, line, field) on bad input; committed units stay. */
 export async function ingestOpenAlexSnapshot(
   db: Db,
@@ -134,16 +166,16 @@ export async function ingestOpenAlexSnapshot(
   const runId = await startRun(db, 'openalex-snapshot', dataset, dir);
   const totals = { read: 0, counted: 0, removed: 0 };
   try {
-    const plan = await readSnapshotPlan(dir);
+    const plan = await readSnapshotPlan(dir, { institutionsOnly: options.institutionsOnly ?? false });
     const last = options.full ? new Map<string, string>() : await lastSyncedUnits(db, dataset, dir);
     const newer = <T extends { date: string }>(entity: SyncEntity, units: T[]) =>
       units.filter((u) => u.date > (last.get(entity) ?? ''));
     const todo = {
       institutions: newer('institutions', plan.institutions),
-      works: newer('works', plan.works),
-      merged: newer('merged_ids/works', plan.mergedWorks),
+      works: options.institutionsOnly ? [] : newer('works', plan.works),
+      merged: options.institutionsOnly ? [] : newer('merged_ids/works', plan.mergedWorks),
     };
-    const all = plan.institutions.length + plan.works.length + plan.mergedWorks.length;
+    const all = plan.institutions.length + (options.institutionsOnly ? 0 : plan.works.length + plan.mergedWorks.length);
     const pending = todo.institutions.length + todo.works.length + todo.merged.length;
     const newest =
       [...plan.works, ...plan.institutions]
@@ -151,14 +183,7 @@ export async function ingestOpenAlexSnapshot(
         .sort()
         .at(-1) ?? null;
     const source = options.source ?? snapshotSource(newest);
-    const resolver = new Resolver((await knownNames(db, '')).map((k) => ({ ...k, kind: k.kind as EntityKind })));
-    const mapper = new InstitutionMapper(
-      resolver,
-      await openalexGeoContext(db),
-      source,
-      (await loadInstitutions(db, dataset)).map(toState),
-    );
-    const sync = new SnapshotSync(db, dataset, source, options.filter ?? AI_FILTER, mapper, options.batchSize);
+    const sync = await openSync(db, dataset, source, options.filter ?? AI_FILTER, options.batchSize);
     const units: SnapshotUnitResult[] = [];
     const commit = async (work: () => Promise<SnapshotUnitResult>) => {
       options.progress?.('openalex-snapshot', units.length, pending);
@@ -224,10 +249,8 @@ export async function ingestOpenAlexSnapshot(
 }
 
 /** The work of one unit, run inside its transaction. */
-class SnapshotSync {
+export class SnapshotSync {
   private readonly savedTopics = new Set<string>();
-  private readonly batch = new Map<string, StagedWork | null>();
-  private readonly topics: TopicRow[] = [];
 
   constructor(
     private readonly db: Db,
@@ -261,35 +284,64 @@ class SnapshotSync {
     return { entity: 'institutions', unit: p.date, files: p.files.length, records, counted: records };
   }
 
+  /**
+   * A works partition, reduced in SQL (store/openalex/works.sql: DuckDB parses the JSON, reading only the fields
+   * counted); what stays in JavaScript is per institution and per country, not per work: the mapper decides the
+   * entity of each institution the counted works name. A file DuckDB cannot read, or a work out of shape, is
+   * diagnosed line by line with the full validator, so the error names the file, line and field.
+   */
   async works(p: SnapshotPartition): Promise<SnapshotUnitResult> {
-    let records = 0;
-    let counted = 0;
-    for (const file of p.files) {
-      let inFile = 0;
-      for await (const lines of gzipLines(file.path)) {
-        for (const l of lines) {
-          const work = parseWork(parseJsonLine(l, file.path), file.path, l.line);
-          inFile++;
-          if (!matchesFilter(work, this.filter)) {
-            // Not (or no longer) a work we count: if an earlier partition had it, it leaves the counts.
-            this.batch.set(work.id, null);
-            continue;
-          }
-          const c = contribution(work, this.mapper);
-          this.batch.set(work.id, { ...c, topic: c.topic?.id ?? null, partition: p.date });
-          if (c.topic && !this.savedTopics.has(c.topic.id)) {
-            this.savedTopics.add(c.topic.id);
-            const { id, ...t } = c.topic;
-            this.topics.push({ topicId: id, ...t });
-          }
-        }
-        if (this.batch.size >= this.batchSize) counted += await this.flushWorks();
-      }
-      checkCount(file.path, inFile, file.recordCount);
-      records += inFile;
+    let staged: StagedPartition;
+    try {
+      staged = await stagePartition(
+        this.db,
+        p.files.map((f) => f.path),
+        this.filter,
+      );
+    } catch (error) {
+      return diagnose(p.files, error);
     }
-    counted += await this.flushWorks();
+    if (staged.outOfShape !== null) {
+      return diagnose(
+        p.files.filter((f) => f.path === staged.outOfShape),
+        new Error('a work out of shape'),
+      );
+    }
+    let records = 0;
+    for (const file of p.files) {
+      const lines = staged.lines.get(file.path) ?? 0;
+      checkCount(file.path, lines, file.recordCount);
+      records += lines;
+    }
+    await this.named(await partCountries(this.db), await partInstitutions(this.db));
+    const topics = (await partTopics(this.db)).filter((t) => !this.savedTopics.has(t.topicId));
+    for (const t of topics) this.savedTopics.add(t.topicId);
+    await saveTopics(this.db, this.dataset, topics);
+    const counted = await stageFromPartition(this.db, this.dataset, p.date);
+    await applyStaged(this.db, this.dataset, this.source.id, WORKS_METRIC);
     return { entity: 'works', unit: p.date, files: p.files.length, records, counted };
+  }
+
+  /**
+   * Entities for the countries and institutions counted works name (an institution as its works describe it, when
+   * no full record mapped it yet), written with the institutions' state.
+   */
+  async named(countries: readonly string[], institutions: readonly PartInstitution[]): Promise<void> {
+    for (const code of countries) this.mapper.countryEntity(code);
+    for (const i of institutions) {
+      this.mapper.entityFor({
+        id: i.key,
+        // A few institutions carry no name; the key still identifies them.
+        displayName: i.display_name?.trim() || i.key,
+        nameZh: null,
+        alternatives: [],
+        countryCode: i.country_code,
+        type: i.type,
+        ror: i.ror,
+        city: null,
+      });
+    }
+    await this.flushInstitutions();
   }
 
   async merged(f: MergedIdsFile): Promise<SnapshotUnitResult> {
@@ -320,23 +372,24 @@ class SnapshotSync {
     await this.writeBundle(bundle);
     await saveInstitutions(this.db, this.dataset, changed.map(toRow));
   }
+}
 
-  /** Writes the batch; returns how many works it indexed. */
-  private async flushWorks(): Promise<number> {
-    await this.flushInstitutions();
-    await saveTopics(this.db, this.dataset, this.topics.splice(0));
-    const upserts: StagedWork[] = [];
-    const removals: string[] = [];
-    for (const [id, staged] of this.batch) {
-      if (staged) upserts.push(staged);
-      else removals.push(id);
+/**
+ * DuckDB could not reduce a partition (or found a work out of shape): read its files line by line with the full
+ * validator, which throws an InputError naming the file, line and field. Should every line pass it, the error says
+ * what DuckDB said, about the file it named.
+ */
+async function diagnose(files: readonly SnapshotFile[], error: unknown): Promise<never> {
+  const message = error instanceof Error ? error.message : String(error);
+  const named = /in file "([^"]+)"/.exec(message)?.[1];
+  const order = [...files].sort((a, b) => Number(b.path === named) - Number(a.path === named));
+  for (const file of order) {
+    for await (const lines of gzipLines(file.path)) {
+      for (const l of lines) parseWork(parseJsonLine(l, file.path), file.path, l.line);
     }
-    this.batch.clear();
-    if (upserts.length + removals.length > 0) {
-      await applyWorkBatch(this.db, this.dataset, this.source.id, WORKS_METRIC, upserts, removals);
-    }
-    return upserts.length;
   }
+  const first = message.split('\n')[0] ?? message;
+  throw new InputError(named ?? files[0]?.path ?? '', null, null, `cannot be read as OpenAlex works (${first})`);
 }
 
 function checkCount(path: string, found: number, expected: number | null): void {

@@ -38,6 +38,12 @@ export interface IngestOptions {
    * it off for its own ingests into an empty database and records the build's changes against the old one instead.
    */
   recordChanges?: boolean;
+  /**
+   * Recompute the derived tables (where each entity is, which releases are in which segment …) inside this ingest's
+   * transaction. On by default; the bundled build turns it off for its own inputs, which read none of them, and
+   * recomputes them once after the last.
+   */
+  refreshDerived?: boolean;
 }
 
 /**
@@ -178,7 +184,7 @@ export async function ingest<R>(
         }
         note = `shrink allowed (--allow-shrink): ${what}`;
       }
-      await refreshDerived(db);
+      if (options.refreshDerived !== false) await refreshDerived(db);
       const dangling = await danglingReferences(db, dataset);
       const first = dangling[0];
       if (first) {

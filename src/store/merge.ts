@@ -51,6 +51,16 @@ export async function mergeRows(
   const stage = `stage_${table}`;
   const keyCols = spec.key;
   const valueCols = spec.columns.map(([c]) => c).filter((c) => !keyCols.includes(c));
+  if (rows.length === 0) {
+    // Nothing of this table in the input (most inputs fill a few of the tables): its rows of the dataset go, and no
+    // staging is needed to find them.
+    const had = await db.one<{ n: number }>(
+      sql`SELECT count(*)::INT AS n FROM main.${raw(table)} WHERE dataset = ${dataset}`,
+    );
+    const deleted = had?.n ?? 0;
+    if (deleted > 0) await db.run(sql`DELETE FROM main.${raw(table)} WHERE dataset = ${dataset}`);
+    return { inserted: 0, updated: 0, deleted };
+  }
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM main.${table} LIMIT 0`);
   const appender = await db.raw.createAppender(stage, 'main', 'temp');
   for (const row of rows) {

@@ -1,19 +1,8 @@
 /** /api/entities and /api/entities/:id — entities with their names, facts and relations, each with its source. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { SEGMENTS, ENTITY_KINDS } from '../../model/types.ts';
-import {
-  entityClaims,
-  entityFacts,
-  entityProfile,
-  entityNames,
-  entityRelations,
-  entitySourceIds,
-  entityTimeline,
-  getEntities,
-  getSources,
-  listEntities,
-  redirectOf,
-} from '../../store/queries/entities.ts';
+import { listEntities, redirectOf } from '../../store/queries/entities.ts';
+import { computeEntityPayload } from '../../payloads/entity.ts';
 import type { AppDeps } from '../context.ts';
 import { toCsv } from '../csv.ts';
 import { entityListPayload, entityPayload } from '../../payloads/lookups.ts';
@@ -70,43 +59,12 @@ export function entityRoutes(app: OpenAPIHono, deps: AppDeps): void {
 
   app.openapi(oneRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const [entity] = await getEntities(deps.db, [id]);
-    if (!entity) {
+    const payload = await computeEntityPayload(deps.db, id);
+    if (!payload) {
       const survivor = await redirectOf(deps.db, id);
       if (survivor) return c.redirect(`/api/entities/${encodeURIComponent(survivor)}`, 301);
       return c.json({ error: `no entity with id ${id}` }, 404);
     }
-    const [names, facts, relations, entitySources, timeline, claims, profile] = await Promise.all([
-      entityNames(deps.db, id),
-      entityFacts(deps.db, id),
-      entityRelations(deps.db, id),
-      entitySourceIds(deps.db, id),
-      entityTimeline(deps.db, id),
-      entityClaims(deps.db, id),
-      entityProfile(deps.db, id),
-    ]);
-    const ids = new Set<string>(entitySources);
-    for (const row of [...names, ...facts, ...relations, ...timeline, ...claims]) ids.add(row.source_id);
-    for (const claim of claims) for (const e of claim.evidence) ids.add(e.source_id);
-    if (profile?.source_id) ids.add(profile.source_id);
-    const sources = await getSources(deps.db, [...ids]);
-    const disputed = [...new Set(facts.filter((f) => f.disputed).map((f) => f.attr))];
-    return c.json(
-      {
-        entity,
-        ai_class: profile?.ai_class
-          ? { class: profile.ai_class, basis: profile.basis ?? '', source_id: profile.source_id }
-          : null,
-        names,
-        facts,
-        disputed,
-        claims,
-        relations,
-        timeline,
-        entity_sources: entitySources,
-        sources,
-      },
-      200,
-    );
+    return c.json(payload, 200);
   });
 }

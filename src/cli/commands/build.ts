@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { buildDatabase } from '../../ingest/build.ts';
+import { prepareServing } from '../../api/serving.ts';
 import { metricMoves } from '../../payloads/moves.ts';
 import { Db } from '../../store/db.ts';
 import { recordMetricMoves } from '../../store/queries/changes.ts';
@@ -27,6 +28,10 @@ export function buildCommand(program: Command): void {
           } finally {
             before.close();
           }
+        },
+        // The search index and the default responses, stored so a server neither builds nor computes them.
+        prepare: async (db) => {
+          await prepareServing(db);
         },
       });
       bar.stop();

@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
+import {
+  ingestOpenAlexAggregates,
+  reduceOpenAlexSnapshot,
+  writeOpenAlexSubjects,
+} from '../../ingest/openalex-aggregates.ts';
 import { ingestOpenAlexSnapshot } from '../../ingest/openalex-snapshot.ts';
 import { ingest } from '../../ingest/pipeline.ts';
+import { prepareServing } from '../../api/serving.ts';
 import { createHttpClient } from '../../sources/http/http-client.ts';
 import { fileCursorStore } from '../../sources/huggingface/cursor-store.ts';
 import { LISTING_URL } from '../../sources/huggingface/listing.ts';
@@ -30,6 +36,7 @@ interface IngestOptions {
   works?: boolean;
   mapping?: string;
   allowShrink?: boolean;
+  snapshotDate?: string;
 }
 
 const list = (text: string | undefined) =>
@@ -46,23 +53,83 @@ export function ingestCommand(program: Command): void {
     )
     .requiredOption('--dir <root>', 'snapshot root (the folder holding data/works/…)')
     .option('--full', 'read every partition again, not only the new ones')
-    .action(async (opts: { dir: string; full?: boolean }, cmd: Command) => {
+    .option('--institutions-only', 'sync only data/institutions (before reducing the works elsewhere: docs/SCALE.md)')
+    .action(async (opts: { dir: string; full?: boolean; institutionsOnly?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const db = await Db.open({ path: dbPath(g) });
       const bar = progressBar(!g.json);
       try {
         const summary = await ingestOpenAlexSnapshot(db, opts.dir, {
           full: opts.full ?? false,
+          institutionsOnly: opts.institutionsOnly ?? false,
           progress: bar.progress,
           onCommit: (u) => {
             if (!g.json) process.stderr.write(`committed ${u.entity} ${u.unit}: ${u.records} lines\n`);
           },
         });
         bar.stop();
+        // What the server reads instead of computing follows the new data.
+        await prepareServing(db);
         if (g.json) printJson(summary);
         else printTable([{ ...summary }]);
       } finally {
         bar.stop();
+        db.close();
+      }
+    });
+
+  program
+    .command('openalex-reduce')
+    .description(
+      'run the scale-out SQL (institutions.sql or counts.sql) over a local snapshot copy with DuckDB, into Parquet',
+    )
+    .requiredOption('--dir <root>', 'snapshot root (the folder holding data/works/…)')
+    .requiredOption('--step <step>', 'institutions (the institutions counted works name) or counts')
+    .requiredOption('--out <file>', 'the Parquet file to write')
+    .option('--subjects <file>', 'counts: the institution subjects from `neijuan openalex-subjects`')
+    .action(async (opts: { dir: string; step: string; out: string; subjects?: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      if (opts.step !== 'institutions' && opts.step !== 'counts') {
+        throw new Error(`--step: institutions or counts, not "${opts.step}"`);
+      }
+      if (opts.step === 'counts' && !opts.subjects) throw new Error('--step counts needs --subjects <file>');
+      // DuckDB does the work; the database is only where it runs.
+      const db = await Db.open({ path: ':memory:' });
+      try {
+        const started = performance.now();
+        await reduceOpenAlexSnapshot(
+          db,
+          opts.dir,
+          opts.step === 'counts'
+            ? { kind: 'counts', subjects: opts.subjects ?? '', out: opts.out }
+            : { kind: 'institutions', out: opts.out },
+        );
+        const seconds = Math.round(performance.now() - started) / 1000;
+        if (g.json) printJson({ step: opts.step, out: opts.out, seconds });
+        else process.stdout.write(`wrote ${opts.out} in ${seconds} s\n`);
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('openalex-subjects')
+    .description("map the institutions a reduced snapshot names, and write every institution's subjects (Parquet)")
+    .requiredOption('--seen <file>', 'institutions.sql output (Parquet)')
+    .requiredOption('--out <file>', 'the subjects file to write, for counts.sql')
+    .requiredOption('--snapshot-date <date>', 'the date of the snapshot')
+    .action(async (opts: { seen: string; out: string; snapshotDate: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const db = await Db.open({ path: dbPath(g) });
+      try {
+        const r = await writeOpenAlexSubjects(db, opts.seen, opts.out, { snapshotDate: opts.snapshotDate });
+        await prepareServing(db);
+        if (g.json) printJson(r);
+        else
+          process.stdout.write(
+            `${r.institutions} institutions mapped; ${r.subjects} subjects written to ${opts.out}\n`,
+          );
+      } finally {
         db.close();
       }
     });
@@ -73,7 +140,13 @@ export function ingestCommand(program: Command): void {
       `ingest one input into the database (${CONNECTOR_DEFINITIONS.map((d) => d.name).join(', ')}); ` +
         're-running it changes nothing',
     )
-    .argument('<connector>', CONNECTOR_DEFINITIONS.map((d) => `${d.name}: ${d.reads}`).join('; '))
+    .argument(
+      '<connector>',
+      [
+        ...CONNECTOR_DEFINITIONS.map((d) => `${d.name}: ${d.reads}`),
+        'openalex-aggregates: counts.parquet, the OpenAlex snapshot reduced elsewhere (docs/SCALE.md)',
+      ].join('; '),
+    )
     .option('--file <path>', 'input file or directory')
     .option('--live', 'huggingface, wikidata: fetch from the live API instead of reading a file')
     .option('--mailto <address>', 'with --live: a contact address, sent in the User-Agent')
@@ -95,12 +168,14 @@ export function ingestCommand(program: Command): void {
       '--mapping <yaml>',
       'csv: the mapping file that turns the CSV into entities, facts, relations, observations',
     )
+    .option('--snapshot-date <date>', 'openalex-aggregates: the date of the snapshot the counts were reduced from')
     .option(
       '--allow-shrink',
       'let this input delete more than 20 % of its dataset (or empty it); refused otherwise, as a cut input',
     )
     .action(async (name: string, opts: IngestOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
+      if (name === 'openalex-aggregates') return ingestAggregates(g, opts);
       const def = connectorDefinition(name);
       if (name === 'csv' && !opts.mapping)
         throw new Error('csv needs --mapping <yaml> (see src/sources/csv-mapping/fixtures)');
@@ -170,6 +245,7 @@ export function ingestCommand(program: Command): void {
         }
         const summary = await ingest(db, connector, input, bar.progress, { allowShrink: opts.allowShrink ?? false });
         bar.stop();
+        await prepareServing(db);
         if (g.json) printJson(summary);
         else printTable([{ ...summary }]);
       } finally {
@@ -178,4 +254,19 @@ export function ingestCommand(program: Command): void {
         db.close();
       }
     });
+}
+
+/** `neijuan ingest openalex-aggregates --file counts.parquet --snapshot-date <date>`. */
+async function ingestAggregates(g: GlobalOptions, opts: IngestOptions): Promise<void> {
+  if (!opts.file) throw new Error('openalex-aggregates needs --file <counts.parquet>');
+  if (!opts.snapshotDate) throw new Error('openalex-aggregates needs --snapshot-date <YYYY-MM-DD>');
+  const db = await Db.open({ path: dbPath(g) });
+  try {
+    const summary = await ingestOpenAlexAggregates(db, opts.file, { snapshotDate: opts.snapshotDate });
+    await prepareServing(db);
+    if (g.json) printJson(summary);
+    else printTable([{ ...summary }]);
+  } finally {
+    db.close();
+  }
 }

@@ -1,16 +1,8 @@
 /** `show`, `search` and `sql`: read-only looks at the database. */
 import type { Command } from 'commander';
-import { SearchIndex } from '../../analytics/search-index.ts';
-import {
-  entityClaims,
-  entityFacts,
-  entityProfile,
-  entityNames,
-  entityRelations,
-  getEntities,
-  getSources,
-  searchDocuments,
-} from '../../store/queries/entities.ts';
+import { servingState } from '../../api/serving.ts';
+import { computeEntityPayload } from '../../payloads/entity.ts';
+import { getEntities } from '../../store/queries/entities.ts';
 import { runReadOnlyQuery } from '../../store/read-only-query.ts';
 import { type GlobalOptions, withReadOnlyDb } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
@@ -24,7 +16,7 @@ export function lookupCommands(program: Command): void {
     .action(async (words: string[], opts: { limit: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       await withReadOnlyDb(g, async (db) => {
-        const hits = new SearchIndex(await searchDocuments(db)).search(words.join(' '), Number(opts.limit) || 10);
+        const hits = (await servingState(db)).search.search(words.join(' '), Number(opts.limit) || 10);
         if (g.json) return printJson(hits);
         printTable(hits, ['id', 'kind', 'name_en', 'name_zh', 'name_pinyin', 'match']);
       });
@@ -40,17 +32,14 @@ export function lookupCommands(program: Command): void {
         const query = words.join(' ');
         let [entity] = await getEntities(db, [query]);
         if (!entity) {
-          const hit = new SearchIndex(await searchDocuments(db)).search(query, 1)[0];
+          const hit = (await servingState(db)).search.search(query, 1)[0];
           if (hit) [entity] = await getEntities(db, [hit.id]);
         }
         if (!entity) throw new Error(`nothing found for "${query}"`);
-        const [names, facts, relations, claims, profile] = await Promise.all([
-          entityNames(db, entity.id),
-          entityFacts(db, entity.id),
-          entityRelations(db, entity.id),
-          entityClaims(db, entity.id),
-          entityProfile(db, entity.id),
-        ]);
+        const payload = await computeEntityPayload(db, entity.id);
+        if (!payload) throw new Error(`nothing found for "${query}"`);
+        const { names, facts, relations, claims, sources } = payload;
+        const profile = payload.ai_class;
         const sourceIds = [
           ...new Set([
             ...[...names, ...facts, ...relations, ...claims].map((r) => r.source_id),
@@ -58,8 +47,7 @@ export function lookupCommands(program: Command): void {
             ...(profile?.source_id ? [profile.source_id] : []),
           ]),
         ];
-        const sources = await getSources(db, sourceIds);
-        if (g.json) return printJson({ entity, ai_class: profile ?? null, names, facts, claims, relations, sources });
+        if (g.json) return printJson(payload);
         const title = [entity.name_en, entity.name_zh, entity.name_pinyin].filter(Boolean).join(' · ');
         process.stdout.write(`${entity.id} (${entity.kind}) ${title}\n`);
         if (entity.segments.length) process.stdout.write(`segments: ${entity.segments.join(', ')}\n`);
@@ -67,9 +55,9 @@ export function lookupCommands(program: Command): void {
           process.stdout.write(`where: ${[entity.city, entity.country].filter(Boolean).join(', ')}\n`);
         if (entity.description) process.stdout.write(`${entity.description}\n`);
         const footnote = new Map(sourceIds.map((id, i) => [id, i + 1]));
-        if (profile?.ai_class)
+        if (profile)
           process.stdout.write(
-            `AI class: ${profile.ai_class} (${profile.basis})${profile.source_id ? ` [${footnote.get(profile.source_id)}]` : ''}\n`,
+            `AI class: ${profile.class} (${profile.basis})${profile.source_id ? ` [${footnote.get(profile.source_id)}]` : ''}\n`,
           );
         printTable(
           facts.map((f) => ({

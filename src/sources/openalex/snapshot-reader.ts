@@ -43,12 +43,19 @@ export interface SnapshotPlan {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Finds the partitions and merged-id files of a snapshot copy; `root` holds `data/`, or is `data/` itself. */
-export async function readSnapshotPlan(root: string): Promise<SnapshotPlan> {
-  const dataDir = existsSync(join(root, 'data', 'works')) ? join(root, 'data') : root;
-  if (!existsSync(join(dataDir, 'works'))) {
-    throw new InputError(root, null, null, 'not an OpenAlex snapshot: no data/works directory');
+export async function readSnapshotPlan(
+  root: string,
+  options: { institutionsOnly?: boolean } = {},
+): Promise<SnapshotPlan> {
+  const entity = options.institutionsOnly ? 'institutions' : 'works';
+  const dataDir = existsSync(join(root, 'data', entity)) ? join(root, 'data') : root;
+  if (!existsSync(join(dataDir, entity))) {
+    throw new InputError(root, null, null, `not an OpenAlex snapshot: no data/${entity} directory`);
   }
   const institutionsDir = join(dataDir, 'institutions');
+  if (options.institutionsOnly) {
+    return { dataDir, works: [], institutions: await readPartitions(dataDir, 'institutions'), mergedWorks: [] };
+  }
   return {
     dataDir,
     works: await readPartitions(dataDir, 'works'),

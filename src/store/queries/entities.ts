@@ -1,6 +1,6 @@
 /** Typed queries over entities, their names, facts, relations and sources. */
 import type { Db } from '../db.ts';
-import { join, sql, type Sql } from '../sql.ts';
+import { join, raw, sql, type Sql } from '../sql.ts';
 import { disputedGroups } from './disputes.ts';
 
 export interface KnownNameRow {
@@ -85,10 +85,30 @@ export async function listEntities(db: Db, f: EntityFilter): Promise<{ total: nu
   return { total: total?.n ?? 0, rows };
 }
 
-export async function getEntities(db: Db, ids: readonly string[]): Promise<EntityRow[]> {
-  if (ids.length === 0) return [];
-  return db.all<EntityRow>(sql`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE list_contains(${ids}::VARCHAR[], e.id)`);
+/** Entities by id (null: every entity), ordered by id. */
+export async function getEntities(db: Db, ids: readonly string[] | null): Promise<EntityRow[]> {
+  if (ids !== null && ids.length === 0) return [];
+  return db.all<EntityRow>(sql`SELECT e.id, e.kind, e.name_en, e.name_zh, e.name_pinyin, e.description,
+      coalesce(s.segments, []) AS segments, p.city, p.country
+    FROM entities e LEFT JOIN entity_place p ON p.entity_id = e.id
+    LEFT JOIN (SELECT entity_id, list(DISTINCT segment ORDER BY segment) AS segments FROM entity_segments
+      WHERE ${forIds('entity_id', ids)} GROUP BY entity_id) s ON s.entity_id = e.id
+    WHERE ${forIds('e.id', ids)} ORDER BY e.id`);
 }
+
+/**
+ * The rows of the given entities (null: of every entity): one id is compared directly (so an index can serve it), a
+ * list by membership. Every per-entity query below takes ids this way and names the entity a row belongs to
+ * `for_id`, so one entity and all of them are read by the same SQL.
+ */
+function forIds(column: string, ids: readonly string[] | null): Sql {
+  if (ids === null) return sql`TRUE`;
+  if (ids.length === 1) return sql`${raw(column)} = ${ids[0] ?? ''}`;
+  return sql`list_contains(${ids}::VARCHAR[], ${raw(column)})`;
+}
+
+/** Rows carrying the entity they belong to. */
+export type Owned<T> = T & { for_id: string };
 
 export interface NameRow {
   entity_id: string;
@@ -119,38 +139,39 @@ export interface RelationRow {
   [key: string]: unknown;
 }
 
-export async function entityNames(db: Db, id: string): Promise<NameRow[]> {
-  return db.all<NameRow>(sql`SELECT DISTINCT entity_id, name, kind, source_id FROM entity_names
-    WHERE entity_id = ${id} ORDER BY kind, name, source_id`);
+export async function namesOf(db: Db, ids: readonly string[] | null): Promise<Owned<NameRow>[]> {
+  return db.all<Owned<NameRow>>(sql`SELECT DISTINCT entity_id AS for_id, entity_id, name, kind, source_id
+    FROM entity_names WHERE ${forIds('entity_id', ids)} ORDER BY for_id, kind, name, source_id`);
 }
 
 /** Facts with a `disputed` flag (see `disputedGroups`: same attribute, scope, period and unit, different values). */
-export async function entityFacts(db: Db, id: string): Promise<FactRow[]> {
-  return db.all<FactRow>(sql`
-    WITH d AS (${disputedGroups(sql`entity_id = ${id}`)})
-    SELECT DISTINCT f.attr, f.value, f.unit, f.as_of, f.scope, f.note, f.estimate, f.source_id,
-      EXISTS (SELECT 1 FROM d WHERE d.attr = f.attr AND d.u = coalesce(f.unit, '') AND d.a = coalesce(f.as_of, '')
-        AND d.s = coalesce(f.scope, '')) AS disputed
-    FROM facts f WHERE f.entity_id = ${id}
-    ORDER BY f.attr, f.value, f.source_id`);
+export async function factsOf(db: Db, ids: readonly string[] | null): Promise<Owned<FactRow>[]> {
+  return db.all<Owned<FactRow>>(sql`
+    WITH d AS (${disputedGroups(forIds('entity_id', ids))})
+    SELECT DISTINCT f.entity_id AS for_id, f.attr, f.value, f.unit, f.as_of, f.scope, f.note, f.estimate, f.source_id,
+      EXISTS (SELECT 1 FROM d WHERE d.entity_id = f.entity_id AND d.attr = f.attr AND d.u = coalesce(f.unit, '')
+        AND d.a = coalesce(f.as_of, '') AND d.s = coalesce(f.scope, '')) AS disputed
+    FROM facts f WHERE ${forIds('f.entity_id', ids)}
+    ORDER BY for_id, f.attr, f.value, f.source_id, f.unit, f.as_of, f.scope, f.note, f.estimate`);
 }
 
-export async function entityRelations(db: Db, id: string): Promise<RelationRow[]> {
-  return db.all<RelationRow>(sql`
-    SELECT DISTINCT 'out' AS direction, r.predicate, r.object_id AS other_id, coalesce(o.name_en, o.name_zh) AS other_name,
-      o.kind AS other_kind, r.source_id
-    FROM relations r LEFT JOIN entities o ON o.id = r.object_id WHERE r.subject_id = ${id}
+export async function relationsOf(db: Db, ids: readonly string[] | null): Promise<Owned<RelationRow>[]> {
+  return db.all<Owned<RelationRow>>(sql`
+    SELECT DISTINCT r.subject_id AS for_id, 'out' AS direction, r.predicate, r.object_id AS other_id,
+      coalesce(o.name_en, o.name_zh) AS other_name, o.kind AS other_kind, r.source_id
+    FROM relations r LEFT JOIN entities o ON o.id = r.object_id WHERE ${forIds('r.subject_id', ids)}
     UNION
-    SELECT DISTINCT 'in', r.predicate, r.subject_id, coalesce(s.name_en, s.name_zh), s.kind, r.source_id
-    FROM relations r LEFT JOIN entities s ON s.id = r.subject_id WHERE r.object_id = ${id}
-    ORDER BY 1, 2, 3, 6`);
+    SELECT DISTINCT r.object_id, 'in', r.predicate, r.subject_id, coalesce(s.name_en, s.name_zh), s.kind, r.source_id
+    FROM relations r LEFT JOIN entities s ON s.id = r.subject_id WHERE ${forIds('r.object_id', ids)}
+    ORDER BY 1, 2, 3, 4, 7`);
 }
 
-export async function entitySourceIds(db: Db, id: string): Promise<string[]> {
-  const rows = await db.all<{ source_id: string }>(
-    sql`SELECT DISTINCT source_id FROM entity_sources WHERE entity_id = ${id} ORDER BY 1`,
-  );
-  return rows.map((r) => r.source_id);
+export async function sourceIdsOf(
+  db: Db,
+  ids: readonly string[] | null,
+): Promise<{ for_id: string; source_id: string }[]> {
+  return db.all(sql`SELECT DISTINCT entity_id AS for_id, source_id FROM entity_sources
+    WHERE ${forIds('entity_id', ids)} ORDER BY 1, 2`);
 }
 
 /** Sources by id (a source defined by several inputs is returned once). */
@@ -220,22 +241,26 @@ export interface TimelineRow {
   [key: string]: unknown;
 }
 
-/** Dated events of an entity: its own dated facts (founding, listing, release …) and the releases it made. */
-export async function entityTimeline(db: Db, id: string): Promise<TimelineRow[]> {
-  return db.all<TimelineRow>(sql`
-    SELECT date, what, entity_id, name, min(source_id) AS source_id FROM (
-      SELECT f.value AS date, f.attr AS what, f.entity_id, NULL AS name, f.source_id FROM facts f
-      WHERE f.entity_id = ${id} AND regexp_matches(f.value, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')
+/**
+ * Dated events of entities: their own dated facts (founding, listing, release …) and the releases they made; the
+ * latest 300 of each.
+ */
+export async function timelinesOf(db: Db, ids: readonly string[] | null): Promise<Owned<TimelineRow>[]> {
+  return db.all<Owned<TimelineRow>>(sql`
+    SELECT for_id, date, what, entity_id, name, min(source_id) AS source_id FROM (
+      SELECT f.entity_id AS for_id, f.value AS date, f.attr AS what, f.entity_id, NULL AS name, f.source_id FROM facts f
+      WHERE ${forIds('f.entity_id', ids)} AND regexp_matches(f.value, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')
         AND f.attr IN ('founded', 'founding_date', 'listing_date', 'release_date', 'publication_date', 'date', 'merger_date')
       UNION
-      SELECT d.value, 'release', r.object_id, coalesce(t.name_en, t.name_zh), d.source_id
+      SELECT r.subject_id, d.value, 'release', r.object_id, coalesce(t.name_en, t.name_zh), d.source_id
       FROM relations r JOIN facts d ON d.entity_id = r.object_id AND d.attr IN ('release_date', 'publication_date')
       JOIN entities t ON t.id = r.object_id
-      WHERE r.subject_id = ${id} AND r.predicate = 'developed' AND regexp_matches(d.value, '^[0-9]{4}')
+      WHERE ${forIds('r.subject_id', ids)} AND r.predicate = 'developed' AND regexp_matches(d.value, '^[0-9]{4}')
     )
     -- One line per event, however many sources date it (the first source by id cites it).
-    GROUP BY date, what, entity_id, name
-    ORDER BY date DESC, entity_id LIMIT 300`);
+    GROUP BY for_id, date, what, entity_id, name
+    QUALIFY row_number() OVER (PARTITION BY for_id ORDER BY date DESC, entity_id, what, name) <= 300
+    ORDER BY for_id, date DESC, entity_id, what, name`);
 }
 
 /** Which entity carries which Wikidata id, and which input wrote it. */
@@ -282,26 +307,30 @@ export interface ClaimRow {
   [key: string]: unknown;
 }
 
-/** Claims about an entity (or whose evidence concerns it), each with its evidence in order. */
-const CLAIM_COLUMNS = sql`
-    SELECT c.id, c.subject_id, c.attr, c.value, c.unit, c.counts, c.speaker, c.occasion_id, c.said_on, c.status, c.note,
-      c.source_id,
-      coalesce((SELECT list({stance: e.stance, note: e.note, source_id: e.source_id, entity_id: e.entity_id, attr: e.attr,
-        value: e.value} ORDER BY e.seq) FROM claim_evidence e WHERE e.claim_id = c.id AND e.dataset = c.dataset), []) AS evidence
-    FROM claims c`;
+/** A claim with its evidence in order (from `claims c`). */
+const CLAIM_FIELDS = sql`c.id, c.subject_id, c.attr, c.value, c.unit, c.counts, c.speaker, c.occasion_id, c.said_on,
+  c.status, c.note, c.source_id,
+  coalesce((SELECT list({stance: e.stance, note: e.note, source_id: e.source_id, entity_id: e.entity_id, attr: e.attr,
+    value: e.value} ORDER BY e.seq) FROM claim_evidence e WHERE e.claim_id = c.id AND e.dataset = c.dataset), []) AS evidence`;
 
 /** Claims whose attribute starts with `prefix` (every estimate of a humanoid's cost shares), by date. */
 export async function claimsWithAttrPrefix(db: Db, prefix: string): Promise<ClaimRow[]> {
   return db.all<ClaimRow>(
-    sql`${CLAIM_COLUMNS} WHERE starts_with(c.attr, ${prefix}) ORDER BY c.said_on NULLS LAST, c.id`,
+    sql`SELECT ${CLAIM_FIELDS} FROM claims c WHERE starts_with(c.attr, ${prefix}) ORDER BY c.said_on NULLS LAST, c.id`,
   );
 }
 
-export async function entityClaims(db: Db, id: string): Promise<ClaimRow[]> {
-  return db.all<ClaimRow>(sql`${CLAIM_COLUMNS}
-    WHERE c.subject_id = ${id} OR c.occasion_id = ${id}
-      OR EXISTS (SELECT 1 FROM claim_evidence e WHERE e.claim_id = c.id AND e.entity_id = ${id})
-    ORDER BY c.id`);
+/** Claims about entities: as subject, as the occasion they were made at, or named in their evidence. */
+export async function claimsOf(db: Db, ids: readonly string[] | null): Promise<Owned<ClaimRow>[]> {
+  return db.all<Owned<ClaimRow>>(sql`
+    WITH links AS (
+      SELECT subject_id AS for_id, id AS claim_id, dataset FROM claims WHERE ${forIds('subject_id', ids)}
+      UNION SELECT occasion_id, id, dataset FROM claims WHERE occasion_id IS NOT NULL AND ${forIds('occasion_id', ids)}
+      UNION SELECT entity_id, claim_id, NULL FROM claim_evidence
+        WHERE entity_id IS NOT NULL AND ${forIds('entity_id', ids)})
+    SELECT DISTINCT ON (l.for_id, c.id, c.dataset) l.for_id, ${CLAIM_FIELDS}
+    FROM claims c JOIN links l ON l.claim_id = c.id AND (l.dataset IS NULL OR l.dataset = c.dataset)
+    ORDER BY l.for_id, c.id, c.dataset`);
 }
 
 export interface ProfileRow {
@@ -311,9 +340,10 @@ export interface ProfileRow {
   [key: string]: unknown;
 }
 
-/** An organisation's AI class and what it rests on (null for entities that are not organisations). */
-export async function entityProfile(db: Db, id: string): Promise<ProfileRow | undefined> {
-  return db.one<ProfileRow>(sql`SELECT ai_class, basis, source_id FROM org_profile WHERE entity_id = ${id}`);
+/** Organisations' AI class and what it rests on (entities that are not organisations have none). */
+export async function profilesOf(db: Db, ids: readonly string[] | null): Promise<Owned<ProfileRow>[]> {
+  return db.all<Owned<ProfileRow>>(sql`SELECT entity_id AS for_id, ai_class, basis, source_id FROM org_profile
+    WHERE ${forIds('entity_id', ids)} ORDER BY entity_id`);
 }
 
 /** The entity an old id was merged into, when it was. */

@@ -197,6 +197,16 @@ export async function applyWorkBatch(
   removals: readonly string[],
 ): Promise<{ removed: number }> {
   await stageBatch(db, upserts, removals);
+  return applyStaged(db, dataset, sourceId, metric);
+}
+
+/** applyWorkBatch's counting step over whatever temp.openalex_stage holds (filled by stageBatch or by SQL). */
+export async function applyStaged(
+  db: Db,
+  dataset: string,
+  sourceId: string,
+  metric: string,
+): Promise<{ removed: number }> {
   await db.run(sql`INSERT INTO main.observations
     SELECT ${dataset}, metric, subject_id, period, d, 'works', NULL, ${sourceId} FROM (
       WITH changed AS (
@@ -213,12 +223,9 @@ export async function applyWorkBatch(
         UNION ALL SELECT ${metric} || '.topic.' || topic, subject_id, period, sign FROM flat WHERE topic IS NOT NULL)
       GROUP BY metric, subject_id, period HAVING sum(sign) <> 0)
     ON CONFLICT (dataset, metric, subject_id, period, source_id) DO UPDATE SET value = value + excluded.value`);
-  let removed = 0;
-  if (removals.length > 0) {
-    const row = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM main.openalex_works
-      WHERE dataset = ${dataset} AND work_id IN (SELECT work_id FROM temp.openalex_stage WHERE remove)`);
-    removed = row?.n ?? 0;
-  }
+  const row = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM main.openalex_works
+    WHERE dataset = ${dataset} AND work_id IN (SELECT work_id FROM temp.openalex_stage WHERE remove)`);
+  const removed = row?.n ?? 0;
   await db.run(sql`DELETE FROM main.openalex_works
     WHERE dataset = ${dataset} AND work_id IN (SELECT work_id FROM temp.openalex_stage)`);
   await db.run(sql`INSERT INTO main.openalex_works SELECT ${dataset}, work_id, year,

@@ -1,0 +1,43 @@
+// Compiles the CLI into one ES module, dist/neijuan.mjs, so `neijuan` starts without compiling TypeScript (tsx takes
+// about a second to load it). Packages stay external (node_modules is read at run time); each source file's
+// import.meta.url becomes its path relative to the bundle, so migrations and data are found as from src/.
+//
+//   node scripts/build-cli.mjs        (npm run build:cli; npm start runs it)
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = join(root, 'dist', 'neijuan.mjs');
+
+const importMetaUrl = {
+  name: 'import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return { contents: text, loader: 'ts' };
+      const from = relative(dirname(outfile), args.path).split('\\').join('/');
+      return {
+        contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(from)}, import.meta.url).href`),
+        loader: 'ts',
+      };
+    });
+  },
+};
+
+const started = performance.now();
+await build({
+  entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  plugins: [importMetaUrl],
+});
+process.stdout.write(`built ${relative(root, outfile)} in ${Math.round(performance.now() - started)} ms\n`);

@@ -1,0 +1,180 @@
+/**
+ * Computed once per build, read while serving. `prepareServing` stores, for the data state of the moment, the
+ * search index (so a server starts without tokenising every name) and the responses the dashboard asks for by
+ * default (so they are answered without computing, response cache or not). `servingState` is what a server reads at
+ * start: the stamp, the stored keys valid for it, and the search index (stored, or built when stale or absent).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SearchIndex } from '../analytics/search-index.ts';
+import { SEGMENTS } from '../model/types.ts';
+import type { Db } from '../store/db.ts';
+import { searchDocuments } from '../store/queries/entities.ts';
+import {
+  type ServingRow,
+  dataStamp,
+  readServingExcept,
+  replaceServing,
+  servingKeys,
+} from '../store/queries/serving.ts';
+import { computeEntityPayloads } from '../payloads/entity.ts';
+import { createApp } from './app.ts';
+import { servingKey } from './stored-responses.ts';
+
+export const SEARCH_INDEX_KEY = 'search-index';
+
+const SRC = fileURLToPath(new URL('..', import.meta.url));
+let codeHash: string | null = null;
+
+/**
+ * A hash of the code that computes what is stored (every .ts and .sql file under src/): a database built by another
+ * version of Neijuan keeps its data, but none of its stored responses is served by this one.
+ */
+export function codeStamp(): string {
+  if (codeHash !== null) return codeHash;
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|sql)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
+        hash.update(path.slice(SRC.length)).update(readFileSync(path));
+      }
+    }
+  };
+  walk(SRC);
+  codeHash = hash.digest('hex').slice(0, 16);
+  return codeHash;
+}
+
+/** The stamp stored rows carry: the data state and the code that computed them. */
+async function servingStamp(db: Db): Promise<string> {
+  return `${await dataStamp(db)}:${codeStamp()}`;
+}
+
+/**
+ * The requests the dashboard makes when a page opens with no choice made (web/src/api.ts), plus the involution
+ * example of the API document. Other parameters (another basis, weights, years) are computed on request: storing
+ * every combination would cost each build seconds for answers rarely asked.
+ */
+export function precomputedRequests(): string[] {
+  const urls = [
+    '/api/compare',
+    '/api/segments',
+    '/api/cities',
+    '/api/map',
+    '/api/prices',
+    '/api/events',
+    '/api/adoption',
+    '/api/funding',
+    '/api/policies',
+    '/api/supply',
+    '/api/filings',
+    '/api/sources',
+    '/api/methodology',
+    '/api/network?include=founders',
+    '/api/indicators/notable-models?by=country',
+    '/api/indicators/notable-models?by=group',
+    '/api/involution?segment=llm',
+  ];
+  for (const s of SEGMENTS) {
+    const segment = encodeURIComponent(s);
+    urls.push(
+      `/api/segments?segment=${segment}`,
+      `/api/involution?segment=${segment}&from=2015&to=2025&basis=commercial`,
+    );
+  }
+  return urls;
+}
+
+export interface PreparedServing {
+  stamp: string;
+  searchEntities: number;
+  responses: number;
+  /** Entity payloads stored (every entity's /api/entities/:id). */
+  entities: number;
+  /** Requests that did not answer 200 (not stored; the server computes them). */
+  skipped: { url: string; status: number }[];
+  seconds: number;
+}
+
+/** Computes and stores the search index and the default responses for the database's current data. */
+export async function prepareServing(db: Db): Promise<PreparedServing> {
+  const started = performance.now();
+  const stamp = await servingStamp(db);
+  const search = new SearchIndex(await searchDocuments(db));
+  const rows: ServingRow[] = [
+    { key: SEARCH_INDEX_KEY, content_type: 'application/json', body: JSON.stringify(search.toData()) },
+  ];
+  const app = createApp({ db, search, webRoot: null, docsRoot: null, version: 'build', cacheResponses: false });
+  const skipped: PreparedServing['skipped'] = [];
+  for (const url of precomputedRequests()) {
+    const res = await app.request(url);
+    const body = await res.text();
+    if (res.status !== 200) {
+      skipped.push({ url, status: res.status });
+      continue;
+    }
+    rows.push({ key: servingKey(url), content_type: res.headers.get('content-type') ?? 'application/json', body });
+  }
+  // Every entity's payload, read part by part for all entities at once (as the route reads one), sent as c.json sends it.
+  const entities = await computeEntityPayloads(db, null);
+  const entityRows = function* (): Generator<ServingRow> {
+    for (const [id, payload] of entities) {
+      yield { key: `/api/entities/${id}`, content_type: 'application/json', body: JSON.stringify(payload) };
+    }
+  };
+  await replaceServing(
+    db,
+    stamp,
+    (function* () {
+      yield* rows;
+      yield* entityRows();
+    })(),
+  );
+  return {
+    stamp,
+    searchEntities: search.size,
+    responses: rows.length - 1,
+    entities: entities.size,
+    skipped,
+    seconds: Math.round(performance.now() - started) / 1000,
+  };
+}
+
+export interface ServingState {
+  stamp: string;
+  /** Stored responses valid for this stamp, by path and query string. */
+  responses: Set<string>;
+  /** The dashboard's default responses (every stored one but the entities'), read at start. */
+  preloaded: Map<string, { content_type: string; body: string }>;
+  search: SearchIndex;
+  /** Where the search index came from. */
+  searchFrom: 'stored' | 'built';
+}
+
+/** What a server reads at start: the stored index when it matches the data, else one built now. */
+export async function servingState(db: Db): Promise<ServingState> {
+  let stamp = '';
+  let stored: { key: string; content_type: string; body: string }[] = [];
+  const responses = new Set<string>();
+  try {
+    stamp = await servingStamp(db);
+    for (const key of await servingKeys(db, stamp)) responses.add(key);
+    stored = await readServingExcept(db, stamp, '/api/entities/');
+  } catch {
+    // A file built before serving_store existed (opened read-only, so not migrated): everything is computed.
+    responses.clear();
+  }
+  const preloaded = new Map<string, { content_type: string; body: string }>();
+  let search: SearchIndex | null = null;
+  for (const row of stored) {
+    if (row.key === SEARCH_INDEX_KEY) search = new SearchIndex(JSON.parse(row.body));
+    else preloaded.set(row.key, { content_type: row.content_type, body: row.body });
+  }
+  responses.delete(SEARCH_INDEX_KEY);
+  if (search) return { stamp, responses, preloaded, search, searchFrom: 'stored' };
+  return { stamp, responses, preloaded, search: new SearchIndex(await searchDocuments(db)), searchFrom: 'built' };
+}

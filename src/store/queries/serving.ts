@@ -1,0 +1,61 @@
+/**
+ * Named SQL for what the server reads instead of computing (migration 014): rows keyed by what they answer, each
+ * stamped with the data state it was computed from. The stamp moves with every ingest (a new run) and with any
+ * change to the counted tables, so a row computed before a change is never mistaken for a current one.
+ */
+import type { Db } from '../db.ts';
+import { sql } from '../sql.ts';
+
+export interface ServingRow {
+  key: string;
+  content_type: string;
+  body: string;
+}
+
+/** The data state: the last ingest run and the size of every table a payload reads from. */
+export async function dataStamp(db: Db): Promise<string> {
+  const row = await db.one<{ stamp: string }>(sql`SELECT concat_ws(':',
+      (SELECT coalesce(max(id), 0) FROM ingest_runs),
+      (SELECT count(*) FROM entities), (SELECT count(*) FROM entity_names), (SELECT count(*) FROM facts),
+      (SELECT count(*) FROM relations), (SELECT count(*) FROM observations), (SELECT count(*) FROM prices),
+      (SELECT count(*) FROM entity_redirects)) AS stamp`);
+  return row?.stamp ?? '';
+}
+
+/** Replaces every stored row with `rows`, stamped `stamp`, in one transaction (appended: tens of thousands of rows). */
+export async function replaceServing(db: Db, stamp: string, rows: Iterable<ServingRow>): Promise<number> {
+  return db.transaction(async () => {
+    await db.run(sql`DELETE FROM serving_store`);
+    const appender = await db.raw.createAppender('serving_store');
+    let n = 0;
+    for (const r of rows) {
+      appender.appendVarchar(r.key);
+      appender.appendVarchar(stamp);
+      appender.appendVarchar(r.content_type);
+      appender.appendVarchar(r.body);
+      appender.endRow();
+      n++;
+    }
+    appender.closeSync();
+    return n;
+  });
+}
+
+/** The keys stored for this stamp (what a server may read instead of computing). */
+export async function servingKeys(db: Db, stamp: string): Promise<string[]> {
+  const rows = await db.all<{ key: string }>(sql`SELECT key FROM serving_store WHERE stamp = ${stamp} ORDER BY key`);
+  return rows.map((r) => r.key);
+}
+
+/** One stored row, if it was computed for this stamp. */
+export async function readServing(db: Db, key: string, stamp: string): Promise<ServingRow | undefined> {
+  return db.one<ServingRow & { [k: string]: unknown }>(
+    sql`SELECT key, content_type, body FROM serving_store WHERE key = ${key} AND stamp = ${stamp}`,
+  );
+}
+
+/** Stored rows for this stamp whose key does not start with `exceptPrefix` (the preloaded defaults). */
+export async function readServingExcept(db: Db, stamp: string, exceptPrefix: string): Promise<ServingRow[]> {
+  return db.all<ServingRow & { [k: string]: unknown }>(sql`SELECT key, content_type, body FROM serving_store
+    WHERE stamp = ${stamp} AND NOT starts_with(key, ${exceptPrefix}) ORDER BY key`);
+}
