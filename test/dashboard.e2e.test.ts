@@ -609,7 +609,7 @@ test('money, policies, suppliers, filings and patents: who pays, who backs, who 
   await page.goto(new URL('/entity/city:hangzhou', server.url).href);
   await page.waitForSelector('#league');
   assert.match((await page.locator('#league').textContent()) ?? '', /Rank \d+ of \d+ cities/);
-  await page.waitForSelector('#filings li');
+  await page.waitForSelector('#filing-records li');
   await page.waitForSelector('#policies li');
   await page.screenshot({ path: join(ARTIFACTS, 'entity-hangzhou-1280.png'), fullPage: true });
 
@@ -788,6 +788,84 @@ test("time charts mark the dataset's dated events: first CAC filings, DeepSeek-R
   await page.goto(new URL('/prices', server.url).href);
   await page.waitForFunction(() =>
     [...document.querySelectorAll('.figure svg')].some((s) => s.textContent?.includes('price cuts begin')),
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('segments: one year range in the URL narrows the involution charts, table and sentence, and the filings chart', async () => {
+  const { page, errors } = await openPage('/segments?segment=llm&from=2020&to=2023');
+  const rowYears = () =>
+    page.$$eval('#involution-table tbody tr', (rows) =>
+      rows.map((r) => parseInt(r.children[0]?.textContent ?? '', 10)),
+    );
+  await page.waitForSelector('#involution-table tbody tr');
+  assert.deepEqual(await rowYears(), [2020, 2021, 2022, 2023]);
+  assert.equal(await page.locator('#involution').getByLabel('From year').inputValue(), '2020');
+  // The filings begin in 2023 (the CAC's first list, August 2023): the range keeps their first year.
+  const filings = await apiJson<{ by_quarter: { quarter: string }[] }>('/api/filings?kind=filed');
+  await page.waitForSelector('#filings-per-quarter .figure svg');
+  assert.equal(
+    await page.locator('#filings-per-quarter .figure svg rect').count(),
+    filings.by_quarter.filter((q) => q.quarter.startsWith('2023')).length,
+  );
+  assert.match((await page.locator('#filings-per-quarter .takeaway').textContent()) ?? '', /filed in 2023 \(of /);
+  await page.locator('#involution').getByLabel('To year').selectOption('2025');
+  await page.waitForURL(/to=2025/);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('#involution-table tbody tr').length === 6);
+  assert.deepEqual(await rowYears(), [2020, 2021, 2022, 2023, 2024, 2025]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('entity pages chart releases per year (each thing once, in its first year), list prices over time and filings per quarter, with sources and method', async () => {
+  const { page, errors } = await openPage('/entity/org:deepseek');
+  await page.waitForSelector('#releases-per-year .figure svg');
+  const entity = await apiJson<{ timeline: { what: string; entity_id: string; date: string }[] }>(
+    '/api/entities/org:deepseek',
+  );
+  const firstYear = new Map<string, number>();
+  for (const t of entity.timeline.filter((x) => x.what === 'release')) {
+    const y = Number(t.date.slice(0, 4));
+    firstYear.set(t.entity_id, Math.min(y, firstYear.get(t.entity_id) ?? y));
+  }
+  const rows = await page.$$eval('#releases-per-year-table tbody tr', (trs) =>
+    trs.map((tr) => [...tr.children].map((c) => Number(c.textContent))),
+  );
+  assert.ok(firstYear.size > 5, 'DeepSeek has dated releases');
+  assert.equal(
+    rows.reduce((n, r) => n + (r[1] ?? 0), 0),
+    firstYear.size,
+    'every release counted once',
+  );
+  assert.deepEqual(
+    rows.map((r) => r[0]),
+    [...new Set(firstYear.values())].sort(),
+  );
+  // No DeepSeek release before DeepSeek existed (founded 2023).
+  assert.ok((rows[0]?.[0] ?? 0) >= 2023);
+  assert.equal(await page.locator('#releases-per-year a[href="/methodology#entity-releases"]').count(), 1);
+  assert.match((await page.locator('#releases-per-year .takeaway').textContent()) ?? '', /may be partial/);
+  // And its list prices over time: every dated list price of the vendor, in the table, with the price method.
+  const prices = await apiJson<{ prices: { vendor_id: string; kind: string }[] }>('/api/prices');
+  const listed = prices.prices.filter((p) => p.vendor_id === 'org:deepseek' && p.kind === 'list').length;
+  assert.ok(listed > 3);
+  await page.waitForSelector('#vendor-prices .figure svg');
+  assert.equal(await page.locator('#vendor-prices-table tbody tr').count(), listed);
+  assert.equal(await page.locator('#vendor-prices a[href="/methodology#llm-prices"]').count(), 1);
+  // A province's page charts the services filed there per quarter, as the filings API counts them.
+  const zhejiang = await apiJson<{ by_quarter: { quarter: string; filed: number }[] }>(
+    '/api/filings?province=province%3Azhejiang',
+  );
+  await page.goto(new URL('/entity/province:zhejiang', server.url).href);
+  await page.waitForSelector('#filings-per-quarter .figure svg');
+  const table = await page.$$eval('#filings-per-quarter-table tbody tr', (trs) =>
+    trs.map((tr) => [tr.children[0]?.textContent ?? '', Number(tr.children[1]?.textContent)]),
+  );
+  assert.deepEqual(
+    table,
+    zhejiang.by_quarter.map((q) => [q.quarter, q.filed]),
   );
   assert.deepEqual(errors, []);
   await page.close();

@@ -294,6 +294,27 @@ export const METRICS = [
     query: 'store/queries/filings.ts#filings',
   },
   {
+    id: 'entity-releases',
+    title: "An organisation's releases per year",
+    unit: 'models and products',
+    definition:
+      'On an entity page: the models and products the entity developed, each counted once, in the year of its ' +
+      'earliest dated release (release or publication date).',
+    method:
+      "Read from the entity's timeline (store/queries/entities.ts timelinesOf): every dated release of something it " +
+      'developed, one line per release date and thing. A thing with several dates (preview, then general release; ' +
+      'two sources) counts in the year of its first date only.',
+    caveats: [
+      'The timeline keeps the latest 300 events of an entity: when it is full, the years before its earliest event ' +
+        'are cut, and the page says so.',
+      'Coverage is what the bundled inputs date: Epoch AI lists notable and large models, not every fine-tune.',
+      'A release the entity made with others counts in full for each of them.',
+    ],
+    sources: [],
+    perRecord: 'each release date cites its own source (shown under the chart)',
+    query: 'store/queries/entities.ts#timelinesOf',
+  },
+  {
     id: 'funding-rounds',
     title: 'Funding rounds and investors',
     unit: 'rounds; amounts in the currency reported',

@@ -21,3 +21,10 @@ export function money(amount: number | null, currency: string | null, qualifier?
   const q = qualifier && qualifier !== 'exact' ? `${qualifier.replace('-', ' ')} ` : '';
   return `${q}${currency} ${Number(v.toFixed(2)).toLocaleString('en')}${unit}`;
 }
+
+/** A price axis tick as a reader reads it: 0.3, not "300m". */
+export const plain = (d: number) => (d >= 1 ? d.toLocaleString('en') : String(Number(d.toPrecision(2))));
+
+/** The name of a price column, saying what it holds: input or output, currency, unit. */
+export const priceColumn = (side: string, currency: string) =>
+  `${side}_price_${currency.toLowerCase()}_per_million_tokens`;

@@ -5,6 +5,7 @@
  */
 import { api, type FilingsData, type FundingData, type PoliciesData, type SupplyData } from '../api.ts';
 import { money, placeName } from '../format.ts';
+import { FilingsPerQuarter } from './filings-chart.tsx';
 import { useLoad } from '../hooks.ts';
 
 interface Extras {
@@ -135,7 +136,18 @@ export function EntityExtras({ id, kind }: { id: string; kind: string }) {
             {filings.lists.length} lists bundled.
             {kind === 'city' ? ' Counted by the provider’s place or the city its legal name registers it in.' : ''}
           </p>
-          <ul>
+          {filings.totals.filed > 0 ? (
+            <FilingsPerQuarter
+              data={filings}
+              id="filings-per-quarter"
+              title={
+                kind === 'city' || kind === 'province'
+                  ? 'Services filed here per quarter'
+                  : 'Its services filed per quarter'
+              }
+            />
+          ) : null}
+          <ul id="filing-records">
             {filings.records.slice(0, 30).map((r) => (
               <li key={r.filing_id}>
                 {r.filed_on ?? r.list_date} — {r.service} ({r.provider}

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type EntityDetail } from '../api.ts';
 import { EntityExtras } from '../components/entity-extras.tsx';
+import { ReleasesPerYear } from '../components/releases-chart.tsx';
+import { VendorPrices } from '../components/vendor-prices.tsx';
 import { placeName } from '../format.ts';
 
 const PREDICATE_LABEL: Record<string, [out: string, inward: string]> = {
@@ -177,6 +179,10 @@ export function EntityPage({ id }: { id: string }) {
             ))}
           </ol>
         </>
+      ) : null}
+      <ReleasesPerYear data={data} />
+      {['company', 'lab', 'organization'].includes(entity.kind) ? (
+        <VendorPrices id={entity.id} name={entity.name_en ?? entity.name_zh ?? entity.id} />
       ) : null}
       <EntityExtras id={entity.id} kind={entity.kind} />
       <h2>Relations</h2>

@@ -6,6 +6,7 @@ import { eventMarks, loadEvents } from '../components/events.ts';
 import { chartWidth, PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
 import { useLoad, useQueryParam } from '../hooks.ts';
+import { plain, priceColumn } from '../format.ts';
 import { useYearParams, yearRange } from '../components/year-range.tsx';
 
 const COUNTRY_LABEL: Record<string, string> = {
@@ -15,9 +16,6 @@ const COUNTRY_LABEL: Record<string, string> = {
 };
 
 /** Plain numbers on a log axis: 0.3, not "300m" (which reads as millions). */
-const plain = (d: number) => (d >= 1 ? d.toLocaleString('en') : String(Number(d.toPrecision(2))));
-
-const priceColumn = (side: string, currency: string) => `${side}_price_${currency.toLowerCase()}_per_million_tokens`;
 
 function IndexView({
   index,

@@ -3,6 +3,8 @@ import { useCallback, useMemo } from 'preact/hooks';
 import { api, type InvolutionYear } from '../api.ts';
 import { chartWidth, PlotFigure } from '../components/plot-figure.tsx';
 import { DataTable, View } from '../components/view.tsx';
+import { useYearParams, yearRange } from '../components/year-range.tsx';
+import { FilingsPerQuarter } from '../components/filings-chart.tsx';
 import { useDebounced, useLoad, useQueryParam } from '../hooks.ts';
 
 /** The weights in the URL over the server's defaults (the server validates them and answers 400 when they are bad). */
@@ -89,6 +91,8 @@ export function Segments() {
   const [segmentParam, setSegment] = useQueryParam('segment', 'llm');
   const [basisParam, setBasis] = useQueryParam('basis', 'commercial');
   const [weightText, setWeightText] = useQueryParam('weights', '');
+  // One year range for the page's time charts, kept in the URL (?from=&to=); each chart clamps it to its own years.
+  const yearParams = useYearParams();
   const list = useLoad(() => api.segments(), []);
   // Segment names come from the server (model/types.ts SEGMENT_LABELS), with the list.
   const LABEL: Record<string, string> = list.data?.labels ?? {};
@@ -110,7 +114,12 @@ export function Segments() {
   );
   const allZero = zeroText(weightText);
 
-  const years = inv.data?.years ?? [];
+  const allYears = inv.data?.years ?? [];
+  const span = allYears.map((y) => y.year);
+  // The index is standardised over every year the server computed (2015–2025); the range narrows what is drawn,
+  // tabled, downloaded and said, not the standardisation.
+  const { range, controls: yearControls } = yearRange(yearParams, Math.min(...span), Math.max(...span));
+  const years = allYears.filter((y) => y.year >= range[0] && y.year <= range[1]);
   // The sentence quotes only indexed years: a null year is never a number.
   const indexed = years.filter((y) => y.index !== null);
   const latest = indexed.at(-1);
@@ -178,10 +187,11 @@ export function Segments() {
           takeaway={
             peak && latest
               ? `The index peaks in ${peak.year} (${peak.index}); in ${latest.year}, the last year the data cover in full, it stands at ${latest.index}, with ${latest.players} active ${who}.`
-              : `Not enough data for an index — ${inv.data.index_reason ?? 'no year qualifies'}.`
+              : `Not enough data for an index${years.length < allYears.length ? ` in ${range[0]}–${range[1]}` : ''} — ${inv.data.index_reason ?? 'no year in the range qualifies'}.`
           }
           controls={
             <>
+              {span.length > 0 ? yearControls : null}
               <fieldset class="weights">
                 <legend>Weights (the index is their weighted mean of standardised components)</legend>
                 {components.map((c) => (
@@ -353,65 +363,21 @@ export function Segments() {
           }
         />
       ) : null}
-      {segment === 'llm' ? <FilingsPerQuarter /> : null}
+      {segment === 'llm' ? <LlmFilings /> : null}
     </article>
   );
 }
 
-/**
- * An entry signal for the LLM segment: generative-AI services filed with the CAC per quarter (by the filing date the
- * lists give). The last quarter is incomplete until the next list is published.
- */
-function FilingsPerQuarter() {
+/** An entry signal for the LLM segment: generative-AI services filed with the CAC per quarter. */
+function LlmFilings() {
   const { data, error } = useLoad(() => api.filings('kind=filed'), []);
-  const make = useCallback(
-    () =>
-      Plot.plot({
-        width: chartWidth(),
-        height: 260,
-        x: { label: 'Quarter', type: 'band', tickRotate: -45 },
-        y: { label: 'Services filed', grid: true },
-        marginBottom: 60,
-        marks: [
-          Plot.barY(data?.by_quarter ?? [], {
-            x: 'quarter',
-            y: 'filed',
-            fill: '#c8102e',
-            title: (d: { quarter: string; filed: number }) => `${d.quarter}: ${d.filed}`,
-          }),
-          Plot.ruleY([0]),
-        ],
-      }),
-    [data],
-  );
   if (error) return <p role="alert">Could not load the filings: {error}</p>;
   if (!data) return null;
-  const peak = [...data.by_quarter].sort((a, b) => b.filed - a.filed)[0];
-  const lastList = data.lists[data.lists.length - 1];
   return (
-    <View
+    <FilingsPerQuarter
+      data={data}
       id="filings-per-quarter"
       title="Entry signal: generative-AI services filed with the CAC per quarter"
-      takeaway={
-        `${data.totals.filed} services filed in the ${data.lists.length} lists bundled; the busiest quarter was ` +
-        `${peak?.quarter ?? '—'} (${peak?.filed ?? 0}). The latest list is ${lastList?.list_id ?? '—'}: quarters after ` +
-        'it are incomplete until the next list.'
-      }
-      chart={<PlotFigure make={make} label="Bar chart: generative-AI services filed per quarter" />}
-      rows={data.by_quarter}
-      metrics={data.metrics}
-      sources={data.sources}
-      table={
-        <DataTable
-          id="filings-per-quarter-table"
-          caption="Services filed (备案) per quarter"
-          rows={data.by_quarter}
-          columns={[
-            { key: 'quarter', label: 'Quarter' },
-            { key: 'filed', label: 'Services filed', numeric: true },
-          ]}
-        />
-      }
     />
   );
 }
