@@ -687,7 +687,7 @@ test('cities map: provinces shaded and cities placed inside their province, a me
   await page.close();
 });
 
-test('accessibility: axe-core finds no serious or critical violation on any page', async () => {
+test('accessibility: axe-core finds no serious or critical violation on any page, in English and in 中文', async () => {
   const pages: [string, string][] = [
     ['/', '#notable-models .figure svg'],
     ['/segments', '#involution-table'],
@@ -706,7 +706,10 @@ test('accessibility: axe-core finds no serious or critical violation on any page
     ['/no-such-page', 'h1'],
   ];
   const found: string[] = [];
-  for (const [path, ready] of pages) {
+  for (const [path, ready] of pages.flatMap(([p, r]): [string, string][] => [
+    [p, r],
+    [`${p}${p.includes('?') ? '&' : '?'}lang=zh`, r],
+  ])) {
     // axe-core needs a page of a context of its own.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -899,4 +902,198 @@ test('year ranges in the URL narrow the price index and the funding chart, and s
   );
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+/** Interface text (headings, table headers, buttons, labels) that is not Chinese on a page shown in 中文. */
+async function untranslated(page: import('playwright-core').Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cjk = /[\u3400-\u9fff]/;
+    // Not words to translate: numbers, years, units and file formats, the brand and the switch back.
+    // Codes read the same in both languages: currencies (CNY, USD), HHI, file formats.
+    const neutral = /^[\d\s.,%–—:·()+\-→←↑↓/$¥€]*$|^[A-Z]{2,4}$|^(English|中文|Neijuan.*|×|✕)$/;
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'main h2, main th, main button, main summary, main label, main caption, main [role="tab"], header nav a, footer',
+    )) {
+      // Only the element's own words: a heading quoting a name (an entity, a university) is still translated.
+      const own = [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join(' ')
+        .trim();
+      if (own && !cjk.test(own) && !neutral.test(own) && el.closest('[lang="en"]') === null) out.push(own);
+    }
+    return [...new Set(out)];
+  });
+}
+
+test('English and 中文: the switch keeps the language in the URL, remembers it, and translates every page', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(new URL('/cities', server.url).href);
+  await page.waitForSelector('#cities-table');
+  assert.equal(await page.locator('h1').textContent(), 'Cities');
+  await page.locator('.lang-switch a', { hasText: '中文' }).click();
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === '城市');
+  assert.match(page.url(), /\/cities\?lang=zh$/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+  assert.equal(await page.title(), '城市 · Neijuan 内卷');
+  // Chinese names first: Beijing leads the league as 北京.
+  assert.match((await page.locator('#city-league .takeaway').textContent()) ?? '', /北京市居首/);
+  // An internal link keeps the language in the URL, so the address bar always shares what it shows.
+  await page.locator('header nav a', { hasText: '价格战' }).click();
+  await page.waitForFunction(() => location.pathname === '/prices' && location.search.includes('lang=zh'));
+  // Remembered: a new visit without ?lang opens in Chinese and says so in its URL.
+  await page.goto(new URL('/segments', server.url).href);
+  await page.waitForSelector('#involution-table');
+  assert.match(page.url(), /lang=zh/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+  // Every page's interface text is Chinese.
+  const pages: [string, string][] = [
+    ['/', '#notable-models .figure svg'],
+    ['/segments', '#involution-table'],
+    ['/cities?tab=map', '.china-map svg'],
+    ['/prices', '#prices .figure svg'],
+    ['/money', '#rounds-per-year .figure svg'],
+    ['/supply', '#by-customer li'],
+    ['/network', '.network canvas'],
+    ['/compare', '#compare-table'],
+    ['/changes', 'h1'],
+    ['/sources', '#sources-table'],
+    ['/methodology', 'h1'],
+    ['/entity/org:deepseek', '#facts'],
+    ['/entity/city:hangzhou', '#founders-universities'],
+    ['/no-such-page', 'h1'],
+  ];
+  const left: string[] = [];
+  for (const [path, ready] of pages) {
+    await page.goto(new URL(`${path}${path.includes('?') ? '&' : '?'}lang=zh`, server.url).href);
+    await page.waitForSelector(ready);
+    for (const text of await untranslated(page)) left.push(`${path}: ${text}`);
+  }
+  assert.deepEqual(left, []);
+  // The entity page names DeepSeek in Chinese first; numbers and dates follow the locale.
+  await page.goto(new URL('/entity/org:deepseek?lang=zh', server.url).href);
+  await page.waitForSelector('#facts');
+  assert.match((await page.locator('h1').textContent()) ?? '', /^深度求索/);
+  // The switch back: English, and remembered too.
+  await page.locator('.lang-switch a', { hasText: 'English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && location.search.includes('lang=en'));
+  assert.match((await page.locator('h1').textContent()) ?? '', /^DeepSeek/);
+  await page.goto(new URL('/', server.url).href);
+  await page.waitForSelector('#notable-models .figure svg');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a link shared in 中文 previews in Chinese: the server writes the page title, description and lang in Chinese', async () => {
+  const html = await (await fetch(new URL('/cities?lang=zh', server.url))).text();
+  assert.match(html, /<html lang="zh-Hans"/);
+  assert.match(html, /<title>城市 · Neijuan 内卷<\/title>/);
+  assert.match(html, /<meta property="og:locale" content="zh_CN" \/>/);
+  const deepseek = await (await fetch(new URL('/entity/org:deepseek?lang=zh', server.url))).text();
+  assert.match(deepseek, /<title>深度求索 DeepSeek · Neijuan 内卷<\/title>/);
+  const english = await (await fetch(new URL('/cities', server.url))).text();
+  assert.match(english, /<html lang="en"/);
+  assert.match(english, /<title>Cities · Neijuan 内卷<\/title>/);
+});
+
+test("a city page charts where its AI organisations' founders studied, adding up to the league's founder columns", async () => {
+  const { page, errors } = await openPage('/entity/city:hangzhou');
+  await page.waitForSelector('#founders-universities .figure svg');
+  const league = await apiJson<{ cities: { city: string; founders_known: number; founders_local: number }[] }>(
+    '/api/cities',
+  );
+  const hz = league.cities.find((c) => c.city === 'city:hangzhou');
+  assert.ok(hz && hz.founders_known > 0);
+  const takeaway = (await page.locator('#founders-universities .takeaway').textContent()) ?? '';
+  assert.match(
+    takeaway,
+    new RegExp(`^Of ${hz.founders_known} founders .* ${hz.founders_local} studied in the same city or province`),
+  );
+  const place = await apiJson<{
+    place_alumni: { founders_known: number; universities: { university: string; founders: number; local: boolean }[] };
+  }>('/api/cities?place=city:hangzhou');
+  assert.equal(place.place_alumni.founders_known, hz.founders_known);
+  const rows = place.place_alumni.universities;
+  assert.equal(new Set(rows.map((r) => r.university)).size, rows.length, 'each university once');
+  assert.equal(
+    (await page.locator('#founders-universities .figure svg rect[fill]').count()) >= Math.min(rows.length, 15),
+    true,
+  );
+  assert.equal(await page.locator('#founders-universities-table tbody tr').count(), rows.length);
+  assert.ok(rows.some((r) => r.university === 'org:zhejiang-university' && r.local));
+  // A province page shows the same chart for its province.
+  await page.goto(new URL('/entity/province:zhejiang', server.url).href);
+  await page.waitForSelector('#founders-universities');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a newcomer's path: the Cities map, 中文, the Overview narrowed to 2019–2025, a PNG with its source, a shared URL the recipient sees alike", async () => {
+  const shots = (name: string) => join(ARTIFACTS, `newcomer-${name}.png`);
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(new URL('/', server.url).href);
+  await page.locator('header nav a', { hasText: 'Cities' }).click();
+  await page.locator('[role="tab"]', { hasText: 'Map' }).click();
+  await page.waitForSelector('.china-map svg');
+  assert.match(page.url(), /\/cities\?tab=map$/);
+  await page.screenshot({ path: shots('1-cities-map') });
+  await page.locator('.lang-switch a', { hasText: '中文' }).click();
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === '城市');
+  await page.waitForSelector('.china-map svg');
+  assert.match(page.url(), /\/cities\?tab=map&lang=zh$/);
+  await page.screenshot({ path: shots('2-cities-map-zh') });
+  await page.locator('header nav a', { hasText: '总览' }).click();
+  await page.waitForSelector('#notable-models .figure svg');
+  await page.locator('#years select').nth(0).selectOption('2019');
+  await page.locator('#years select').nth(1).selectOption('2025');
+  await page.waitForFunction(() => /from=2019&to=2025/.test(location.search));
+  const shared = page.url();
+  assert.match(shared, /lang=zh/);
+  const takeaway = await page.locator('#notable-models .takeaway').textContent();
+  const dots = await page.locator('#notable-models .figure svg circle').count();
+  await page.screenshot({ path: shots('3-overview-2019-2025-zh') });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#notable-models .export button', { hasText: 'PNG' }).click(),
+  ]);
+  const png = readFileSync((await download.path()) as string);
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  await download.saveAs(shots('4-exported-chart'));
+  // The exported picture carries the title, sentence and source, in the page's language: drawn from the same SVG.
+  const svgDownload = Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#notable-models .export button', { hasText: 'SVG' }).click(),
+  ]);
+  const svg = readFileSync((await (await svgDownload)[0].path()) as string, 'utf8');
+  assert.match(svg, /来源：/);
+  assert.match(svg, /Epoch AI/);
+  // The legend keeps each bloc's colour (China red), not one grey for all.
+  assert.match(svg, /<rect [^>]*width="12" height="12" fill="#c8102e"\/><text [^>]*>中国<\/text>/);
+  // Each year labels the axis once (half-year ticks once printed as the next year, twice over).
+  const yearLabels = await page
+    .locator('#notable-models .figure svg text')
+    .evaluateAll((els) => els.map((e) => e.textContent ?? '').filter((t) => /^\d{4}$/.test(t)));
+  assert.ok(yearLabels.length >= 5);
+  assert.equal(new Set(yearLabels).size, yearLabels.length, yearLabels.join(' '));
+  // The recipient: another browser profile, nothing remembered, opens the shared URL.
+  const recipient = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const other = await recipient.newPage();
+  await other.goto(shared);
+  await other.waitForSelector('#notable-models .figure svg');
+  assert.equal(await other.evaluate(() => document.documentElement.lang), 'zh-Hans');
+  assert.equal(await other.locator('#notable-models .takeaway').textContent(), takeaway);
+  assert.equal(await other.locator('#notable-models .figure svg circle').count(), dots);
+  assert.equal(await other.locator('#years select').nth(0).inputValue(), '2019');
+  await other.screenshot({ path: shots('5-shared-url-recipient') });
+  assert.deepEqual(errors, []);
+  await recipient.close();
+  await context.close();
 });

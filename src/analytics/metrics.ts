@@ -2,6 +2,8 @@
 export interface Metric {
   id: string;
   title: string;
+  /** The title in Chinese, for the dashboard's 中文 mode (the method's text is in English). */
+  title_zh: string;
   unit: string;
   definition: string;
   method: string;
@@ -21,6 +23,7 @@ export const METRICS = [
   {
     id: 'notable-models',
     title: 'Notable AI models per year, by country',
+    title_zh: '各国每年的重要人工智能模型',
     unit: 'models',
     definition:
       'Models in the Epoch AI notable-models database, counted by the year of their publication date and the ' +
@@ -41,6 +44,7 @@ export const METRICS = [
   {
     id: 'compare-notable-models',
     title: 'Notable AI models per year: China, the US, the EU-27, the UK and the rest',
+    title_zh: '每年的重要人工智能模型：中国、美国、欧盟27国、英国及其他',
     unit: 'models',
     definition: 'The notable-models count, grouped into blocs: CN, US, EU (27 members), GB and other.',
     method:
@@ -56,6 +60,7 @@ export const METRICS = [
   {
     id: 'ai-publications-eto',
     title: 'AI publications per year (CSET ETO, via Our World in Data)',
+    title_zh: '每年的人工智能论文（CSET ETO，经 Our World in Data）',
     unit: 'publications',
     definition: 'Scholarly publications on AI by country of author affiliation, whole counting, 2015–2023.',
     method:
@@ -72,6 +77,7 @@ export const METRICS = [
   {
     id: 'genai-filings',
     title: 'Generative-AI services filed with the Cyberspace Administration of China',
+    title_zh: '向国家网信办备案的生成式人工智能服务',
     unit: 'services',
     definition:
       'Cumulative generative-AI services that completed the CAC filing (备案), and apps registered (登记), at dated points.',
@@ -88,6 +94,7 @@ export const METRICS = [
   {
     id: 'open-weight-downloads',
     title: "Open-weight model downloads on Hugging Face by the publisher's country",
+    title_zh: '按发布者国家统计的 Hugging Face 开放权重模型下载量',
     unit: 'downloads',
     definition:
       'Downloads reported by the Hugging Face Hub at the latest sync, summed by the country of the organisation that published each model.',
@@ -101,6 +108,7 @@ export const METRICS = [
   {
     id: 'segments',
     title: 'Segments: players, cities and releases',
+    title_zh: '细分领域：参与者、城市与发布',
     unit: 'organisations',
     definition:
       'Organisations tagged with each segment of the taxonomy, the cities they are in, and their dated releases.',
@@ -120,6 +128,7 @@ export const METRICS = [
   {
     id: 'involution-index',
     title: 'Involution index per segment and year',
+    title_zh: '各细分领域每年的内卷指数',
     unit: 'z-score (weighted mean)',
     definition:
       'How crowded, churning, price-cutting and level a segment is in a year: active players, entrants, exits, ' +
@@ -160,6 +169,7 @@ export const METRICS = [
   {
     id: 'city-league',
     title: 'City league',
+    title_zh: '城市榜',
     unit: 'organisations, models, universities',
     definition:
       'Per city: AI organisations, LLM makers (from the LLM list), notable models of its organisations (Epoch), ' +
@@ -183,6 +193,7 @@ export const METRICS = [
   {
     id: 'llm-prices',
     title: 'LLM API prices (price war)',
+    title_zh: '大模型 API 价格（价格战）',
     unit: 'currency per million tokens',
     definition:
       'Dated API prices for input and output tokens per vendor, model and tier, each of a named kind: list, ' +
@@ -202,6 +213,7 @@ export const METRICS = [
   {
     id: 'llm-price-index',
     title: 'Like-for-like LLM price index (matched SKUs, chained monthly)',
+    title_zh: '同口径大模型价格指数（匹配 SKU，按月链式）',
     unit: 'index, base month = 100',
     definition:
       'How the prices of the same API products moved: a chained index over SKUs matched on vendor, model, tier and ' +
@@ -228,6 +240,7 @@ export const METRICS = [
   {
     id: 'alumni-network',
     title: 'Alumni and founder network',
+    title_zh: '校友与创始人网络',
     unit: 'nodes and edges',
     definition: 'Universities, the people who studied there, and the organisations those people founded.',
     method:
@@ -240,6 +253,7 @@ export const METRICS = [
   {
     id: 'open-weight-adoption',
     title: 'Open-weight adoption: derivatives and downloads',
+    title_zh: '开放权重模型的采用：衍生模型与下载',
     unit: 'models, downloads',
     definition:
       'Derivative models per base model and per organisation (Hugging Face base_model tags), and downloads over time.',
@@ -253,6 +267,7 @@ export const METRICS = [
   {
     id: 'ai-patents',
     title: 'AI patents: China, the US, the EU-27, the UK and the rest',
+    title_zh: '人工智能专利：中国、美国、欧盟27国、英国及其他',
     unit: 'patent families',
     definition:
       'Two counts of AI patents per year. OECD: AI-related patent families filed at the five largest patent offices ' +
@@ -275,6 +290,7 @@ export const METRICS = [
   {
     id: 'genai-filing-records',
     title: 'Generative-AI filings as records, by province, city and quarter',
+    title_zh: '生成式人工智能备案记录：按省份、城市和季度',
     unit: 'services filed; apps registered',
     definition:
       'Each generative-AI service filed (备案) with the CAC and each app or feature registered (登记) with a provincial ' +
@@ -296,6 +312,7 @@ export const METRICS = [
   {
     id: 'entity-releases',
     title: "An organisation's releases per year",
+    title_zh: '机构每年的发布数',
     unit: 'models and products',
     definition:
       'On an entity page: the models and products the entity developed, each counted once, in the year of its ' +
@@ -317,6 +334,7 @@ export const METRICS = [
   {
     id: 'funding-rounds',
     title: 'Funding rounds and investors',
+    title_zh: '融资轮次与投资方',
     unit: 'rounds; amounts in the currency reported',
     definition:
       'Funding rounds of Chinese AI makers (seed to IPO and placements) as reported: date, round, amount and currency, ' +
@@ -339,6 +357,7 @@ export const METRICS = [
   {
     id: 'policies',
     title: 'AI policies by place, linked to firms',
+    title_zh: '各地人工智能政策及关联企业',
     unit: 'policies',
     definition:
       'City, provincial and national AI policies — programmes, action plans, regulations, guidance funds, subsidies ' +
@@ -358,6 +377,7 @@ export const METRICS = [
   {
     id: 'humanoid-supply-chain',
     title: 'Humanoid-robot supply chain',
+    title_zh: '人形机器人供应链',
     unit: 'component makers; cited links',
     definition:
       'Makers of humanoid components (reducers, screws, motors, hands, sensors, LiDAR and cameras, chips) and the ' +
@@ -377,6 +397,7 @@ export const METRICS = [
   {
     id: 'openalex-works',
     title: 'AI works per year by institution, city and country (OpenAlex)',
+    title_zh: '按机构、城市和国家统计的每年人工智能论文（OpenAlex）',
     unit: 'works',
     definition:
       'Works in OpenAlex whose primary topic lies in the Artificial Intelligence subfield (1702), counted per ' +

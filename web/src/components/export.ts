@@ -2,6 +2,18 @@
  * A chart as a file: its SVG with the view's title, sentence, legend and sources drawn in, as SVG or PNG — so a
  * picture that travels still says what it shows and where it comes from.
  */
+import { messages } from '../i18n.ts';
+
+const T = messages(
+  {
+    notDrawn: 'the chart could not be drawn as an image',
+    noCanvas: 'no 2D canvas',
+  },
+  {
+    notDrawn: '图表无法绘制为图片',
+    noCanvas: '浏览器不支持 2D 画布',
+  },
+);
 
 const WIDTH = 960;
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", sans-serif';
@@ -9,17 +21,44 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", sans-ser
 const escape = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Greedy line wrap by an average character width (CJK characters count double). */
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+/** A text's width in average characters: a CJK character is about two. */
+const cost = (s: string) => [...s].reduce((n, ch) => n + (CJK.test(ch) ? 2 : 1), 0);
+
+/**
+ * The pieces a line may break between: runs of text between spaces, except that each Chinese character is a piece of
+ * its own, with the punctuation that opens before it and closes after it (so no line starts with "，" or ends with
+ * "（"). `space` says whether a space separated the piece from the one before.
+ */
+const PIECE =
+  /\s+|[（《「『【“‘([]*[\u3400-\u9fff\uf900-\ufaff][，。、；：？！）》」』】”’,.;:!?)\]]*|(?:(?![（《「『【“‘([]*[\u3400-\u9fff\uf900-\ufaff])\S)+/g;
+
+function pieces(text: string): { text: string; space: boolean }[] {
+  const out: { text: string; space: boolean }[] = [];
+  let space = false;
+  for (const [m] of text.matchAll(PIECE)) {
+    if (/^\s/.test(m)) space = true;
+    else {
+      out.push({ text: m, space });
+      space = false;
+    }
+  }
+  return out;
+}
+
+/**
+ * Greedy line wrap by an average character width (CJK characters count double): at spaces, and between CJK
+ * characters (Chinese has no spaces to break at).
+ */
 export function wrap(text: string, size: number, width = WIDTH - 48): string[] {
   const perLine = Math.floor(width / (size * 0.52));
-  const cost = (s: string) => [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
+  for (const piece of pieces(text)) {
+    const next = line ? `${line}${piece.space ? ' ' : ''}${piece.text}` : piece.text;
     if (cost(next) > perLine && line) {
       lines.push(line);
-      line = word;
+      line = piece.text;
     } else line = next;
   }
   if (line) lines.push(line);
@@ -58,11 +97,17 @@ export function composeSvg(view: Element, text: ChartText): string | null {
     y += 24;
     let x = 24;
     for (const s of swatches) {
-      const fill = s.querySelector('rect, circle')?.getAttribute('fill') ?? '#444';
+      // Plot puts a swatch's colour on its <svg> (the <rect> inside inherits it); older versions on the shape.
+      const shape = s.querySelector('rect, circle');
+      const fill =
+        shape?.getAttribute('fill') ??
+        s.querySelector('svg')?.getAttribute('fill') ??
+        (shape ? getComputedStyle(shape).fill : null) ??
+        '#444';
       const label = (s.textContent ?? '').trim();
       parts.push(`<rect x="${x}" y="${y - 11}" width="12" height="12" fill="${escape(fill)}"/>`);
       parts.push(`<text x="${x + 16}" y="${y}" font-size="13">${escape(label)}</text>`);
-      x += 30 + label.length * 7;
+      x += 30 + cost(label) * 7;
     }
   }
   y += 12;
@@ -107,14 +152,14 @@ export async function downloadPng(svg: string, name: string): Promise<void> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   await new Promise<void>((resolve, reject) => {
     img.onload = () => resolve();
-    img.onerror = () => reject(new Error('the chart could not be drawn as an image'));
+    img.onerror = () => reject(new Error(T().notDrawn));
     img.src = url;
   });
   const canvas = document.createElement('canvas');
   canvas.width = img.width * 2;
   canvas.height = img.height * 2;
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas');
+  if (!ctx) throw new Error(T().noCanvas);
   ctx.scale(2, 2);
   ctx.drawImage(img, 0, 0);
   URL.revokeObjectURL(url);

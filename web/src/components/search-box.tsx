@@ -1,7 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type SearchResult } from '../api.ts';
-import { placeName } from '../format.ts';
+import { kindName, placeName } from '../format.ts';
+import { lang, messages, nameOf, otherName } from '../i18n.ts';
 import { navigate } from '../router.ts';
+
+const T = messages(
+  {
+    label: 'Search organisations, people, places and models (English, 中文, pinyin)',
+    placeholder: 'Search: DeepSeek, 智谱, hang zhou …  (press /)',
+    nothing: (q: string) => `Nothing found for “${q}”. Try English, 中文 or pinyin (with or without tones).`,
+  },
+  {
+    label: '搜索机构、人物、地区和模型（中文、英文或拼音）',
+    placeholder: '搜索：DeepSeek、智谱、hang zhou …（按 / 键）',
+    nothing: (q: string) => `没有找到“${q}”。可试试中文、英文或拼音（带不带声调均可）。`,
+  },
+);
 
 /** Instant bilingual search: type, arrow keys to choose, Enter to open. "/" focuses it from anywhere. */
 export function SearchBox(props: { onPick?: (id: string) => void; label?: string } = {}) {
@@ -69,13 +83,15 @@ export function SearchBox(props: { onPick?: (id: string) => void; label?: string
     else navigate(`/entity/${r.id}`);
   };
 
+  const t = T();
+  const otherLang = lang() === 'zh' ? 'en' : 'zh';
   return (
     <div class="search" role="search">
       <input
         ref={input}
         type="search"
-        aria-label={props.label ?? 'Search organisations, people, places and models (English, 中文, pinyin)'}
-        placeholder="Search: DeepSeek, 智谱, hang zhou …  (press /)"
+        aria-label={props.label ?? t.label}
+        placeholder={t.placeholder}
         value={q}
         onInput={(e) => setQ((e.target as HTMLInputElement).value)}
         // Leaving the field closes the list (a click on a result lands first: it acts on mousedown).
@@ -99,31 +115,34 @@ export function SearchBox(props: { onPick?: (id: string) => void; label?: string
       />
       {results.length === 0 && answered !== '' && answered === q.trim() ? (
         <p class="search-results search-empty" role="status">
-          Nothing found for “{answered}”. Try English, 中文 or pinyin (with or without tones).
+          {t.nothing(answered)}
         </p>
       ) : null}
       {results.length > 0 && (
         <ul id={listId} role="listbox" class="search-results">
-          {results.map((r, i) => (
-            <li
-              id={`${listId}-${i}`}
-              key={r.id}
-              role="option"
-              aria-selected={i === active}
-              class={i === active ? 'active' : ''}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                open(r);
-              }}
-            >
-              <strong>{r.name_en ?? r.name_zh}</strong>{' '}
-              {r.name_zh && r.name_en ? <span lang="zh">{r.name_zh}</span> : null}{' '}
-              <span class="muted">
-                {r.kind}
-                {r.city ? ` · ${placeName(r.city)}` : ''}
-              </span>
-            </li>
-          ))}
+          {results.map((r, i) => {
+            // The name in the reader's language first; the other beside it, marked with its own language.
+            const other = otherName(r);
+            return (
+              <li
+                id={`${listId}-${i}`}
+                key={r.id}
+                role="option"
+                aria-selected={i === active}
+                class={i === active ? 'active' : ''}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  open(r);
+                }}
+              >
+                <strong>{nameOf(r)}</strong> {other ? <span lang={otherLang}>{other}</span> : null}{' '}
+                <span class="muted">
+                  {kindName(r.kind)}
+                  {r.city ? ` · ${placeName(r.city)}` : ''}
+                </span>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -2,6 +2,31 @@ import type { ComponentChildren } from 'preact';
 import type { MetricRef, Source } from '../api.ts';
 import { composeSvg, downloadPng, downloadSvg } from './export.ts';
 import { SourceLine } from './source-line.tsx';
+import { messages, metricTitle } from '../i18n.ts';
+
+const T = messages(
+  {
+    sources: (named: string, n: number, more: number) =>
+      `Source${n > 1 ? 's' : ''}: ${named}${more > 0 ? `; and ${more} more` : ''}.`,
+    picture: 'The chart as a picture, with its title and sources:',
+    embed: 'Embed',
+    paste: 'Paste this where the chart should appear:',
+    download: 'Download what is drawn:',
+    sourcesCsv: 'its sources (CSV)',
+    method: (title: string) => `${title}: method`,
+    table: 'Data table',
+  },
+  {
+    sources: (named: string, _n: number, more: number) => `来源：${named}${more > 0 ? `；另有 ${more} 个` : ''}。`,
+    picture: '图表导出为图片（含标题和来源）：',
+    embed: '嵌入',
+    paste: '把这段代码粘贴到要显示图表的位置：',
+    download: '下载图中数据：',
+    sourcesCsv: '数据来源（CSV）',
+    method: (title: string) => `${title}：方法`,
+    table: '数据表',
+  },
+);
 
 /** The source line an exported picture carries: publishers and dates of the first few sources, and the site. */
 function sourceText(sources: Source[]): string {
@@ -9,7 +34,7 @@ function sourceText(sources: Source[]): string {
     .slice(0, 4)
     .map((s) => `${s.publisher}${s.published ? ` (${s.published})` : ''}`)
     .join('; ');
-  return `Source${sources.length > 1 ? 's' : ''}: ${named}${sources.length > 4 ? `; and ${sources.length - 4} more` : ''}. Neijuan 内卷 · ${location.host}`;
+  return `${T().sources(named, sources.length, sources.length - 4)} Neijuan 内卷 · ${location.host}`;
 }
 
 /** This view alone, for an <iframe>: /embed/<page>/<view>, with the page's query string (its state). */
@@ -54,6 +79,7 @@ export function View(props: {
   sources: Source[];
   openTable?: boolean;
 }) {
+  const t = T();
   return (
     <section class="view" id={props.id} aria-labelledby={`${props.id}-title`}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
@@ -63,7 +89,7 @@ export function View(props: {
       <SourceLine sources={props.sources} method={props.metrics[0]?.methodology} />
       {props.chart ? (
         <div class="downloads export">
-          The chart as a picture, with its title and sources:{' '}
+          {t.picture}{' '}
           {(['svg', 'png'] as const).map((format, i) => (
             <span key={format}>
               {i > 0 ? ' · ' : ''}
@@ -90,9 +116,9 @@ export function View(props: {
           ))}{' '}
           ·{' '}
           <details class="embed-code">
-            <summary>Embed</summary>
+            <summary>{t.embed}</summary>
             <label>
-              Paste this where the chart should appear:
+              {t.paste}
               <textarea
                 readOnly
                 rows={3}
@@ -103,7 +129,7 @@ export function View(props: {
         </div>
       ) : null}
       <p class="downloads">
-        Download what is drawn:{' '}
+        {t.download}{' '}
         <a href={dataUrl('text/csv', rowsToCsv(props.rows))} download={`${props.id}.csv`}>
           CSV
         </a>{' '}
@@ -128,17 +154,17 @@ export function View(props: {
           )}
           download={`${props.id}-sources.csv`}
         >
-          its sources (CSV)
+          {t.sourcesCsv}
         </a>
         {props.metrics.slice(1).map((m) => (
           <span key={m.id}>
             {' · '}
-            <a href={m.methodology}>{m.title}: method</a>
+            <a href={m.methodology}>{t.method(metricTitle(m))}</a>
           </span>
         ))}
       </p>
       <details open={props.openTable}>
-        <summary>Data table</summary>
+        <summary>{t.table}</summary>
         {props.table}
       </details>
     </section>

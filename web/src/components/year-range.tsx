@@ -1,5 +1,11 @@
 import { useQueryParam } from '../hooks.ts';
 import { Choice } from './choice.tsx';
+import { messages } from '../i18n.ts';
+
+const T = messages(
+  { from: 'From', to: 'to', fromYear: 'From year', toYear: 'To year' },
+  { from: '从', to: '到', fromYear: '起始年份', toYear: '结束年份' },
+);
 
 export interface YearParams {
   fromText: string;
@@ -27,10 +33,11 @@ export function yearRange(p: YearParams, minYear: number, maxYear: number) {
   const options = Number.isFinite(minYear)
     ? Array.from({ length: maxYear - minYear + 1 }, (_, i) => String(minYear + i))
     : [];
+  const t = T();
   const controls = (
     <p class="controls years">
-      <Choice label="From" ariaLabel="From year" value={String(range[0])} options={options} onChange={p.setFrom} />{' '}
-      <Choice label="to" ariaLabel="To year" value={String(range[1])} options={options} onChange={p.setTo} />
+      <Choice label={t.from} ariaLabel={t.fromYear} value={String(range[0])} options={options} onChange={p.setFrom} />{' '}
+      <Choice label={t.to} ariaLabel={t.toYear} value={String(range[1])} options={options} onChange={p.setTo} />
     </p>
   );
   return { range, controls };

@@ -1,8 +1,82 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { DataTable, View } from '../components/view.tsx';
 import { Choice } from '../components/choice.tsx';
 import { navigate, useLoad, useQueryParam } from '../hooks.ts';
+import { kindName } from '../format.ts';
+import { countryName, lang, messages, num } from '../i18n.ts';
+
+const T = messages(
+  {
+    loading: 'Loading…',
+    heading: 'Alumni and founders',
+    title: 'Universities → founders → organisations',
+    takeaway: (nodes: number, country: string, university: string | undefined, links: number) =>
+      `${nodes} nodes${country === 'all' ? '' : ` about organisations in ${country === 'country:cn' ? 'China' : country.replace('country:', '').toUpperCase()}`}; the best-connected university is ${university ?? '—'} (${links} links).`,
+    organisationsIn: 'Organisations in',
+    china: 'China',
+    us: 'the US',
+    everywhere: 'everywhere',
+    show: 'Show',
+    founders: 'founders and alumni',
+    investors: 'founders, alumni and investors',
+    colourBy: 'Colour by',
+    byCountry: 'country',
+    byKind: 'kind',
+    reset: 'Reset view',
+    graph: 'Network graph of universities, founders and organisations',
+    university: 'university',
+    person: 'person',
+    company: 'company',
+    lab: 'lab',
+    investor: 'investor',
+    inChina: 'in China',
+    inUs: 'in the US',
+    elsewhere: 'elsewhere',
+    placeUnknown: 'place unknown',
+    hint: '· click a node for its profile; the table below lists every node shown.',
+    caption: 'Nodes, most connected first',
+    node: 'Node',
+    kind: 'Kind',
+    country: 'Country',
+    links: 'Links',
+  },
+  {
+    loading: '加载中…',
+    heading: '校友与创始人',
+    title: '高校 → 创始人 → 机构',
+    takeaway: (nodes: number, country: string, university: string | undefined, links: number) =>
+      `${country === 'all' ? '' : `与${countryName(country)}机构相关的`}${num(nodes)} 个节点；连接最多的高校是${university ?? '—'}（${num(links)} 条连接）。`,
+    organisationsIn: '机构所在地',
+    china: '中国',
+    us: '美国',
+    everywhere: '全部地区',
+    show: '显示',
+    founders: '创始人与校友',
+    investors: '创始人、校友与投资方',
+    colourBy: '着色依据',
+    byCountry: '国家/地区',
+    byKind: '类型',
+    reset: '重置视图',
+    graph: '高校、创始人与机构的关系网络图',
+    university: '高校',
+    person: '人物',
+    company: '公司',
+    lab: '实验室',
+    investor: '投资机构',
+    inChina: '中国',
+    inUs: '美国',
+    elsewhere: '其他地区',
+    placeUnknown: '地点未知',
+    hint: '· 点击节点查看详情；下表列出图中所有节点。',
+    caption: '节点（按连接数降序）',
+    node: '节点',
+    kind: '类型',
+    country: '国家/地区',
+    links: '连接数',
+  },
+);
 
 const KIND_COLOR: Record<string, string> = {
   university: '#1f4e9c',
@@ -104,79 +178,83 @@ export function Network() {
       renderer?.kill();
     };
   }, [data, kept, colourBy]);
+  const t = T();
   if (error) return <p role="alert">{error}</p>;
-  if (!data) return <p>Loading…</p>;
+  if (!data) return <p>{t.loading}</p>;
   const shown = (data.nodes as Node[]).filter((n) => kept.has(n.id));
   const universities = shown.filter((n) => n.kind === 'university').sort((a, b) => b.size - a.size);
+  // The legend: a dot of each colour and what it stands for.
+  const legend: [string | undefined, string][] =
+    colourBy === 'kind'
+      ? [
+          [KIND_COLOR.university, t.university],
+          [KIND_COLOR.person, t.person],
+          [KIND_COLOR.company, t.company],
+          [KIND_COLOR.lab, t.lab],
+          [KIND_COLOR.investor, t.investor],
+        ]
+      : [
+          [COUNTRY_COLOR['country:cn'], t.inChina],
+          [COUNTRY_COLOR['country:us'], t.inUs],
+          [ELSEWHERE, t.elsewhere],
+          [KIND_COLOR.person, t.person],
+          ['#bbb', t.placeUnknown],
+        ];
   return (
     <article>
-      <h1>Alumni and founders</h1>
+      <h1>{t.heading}</h1>
       <View
         id="network"
-        title="Universities → founders → organisations"
-        takeaway={`${shown.length} nodes${country === 'all' ? '' : ` about organisations in ${country === 'country:cn' ? 'China' : country.replace('country:', '').toUpperCase()}`}; the best-connected university is ${universities[0]?.label ?? '—'} (${universities[0]?.size ?? 0} links).`}
+        title={t.title}
+        takeaway={t.takeaway(shown.length, country, universities[0]?.label, universities[0]?.size ?? 0)}
         controls={
           <p class="controls">
             <Choice
-              label="Organisations in"
-              ariaLabel="Organisations in"
+              label={t.organisationsIn}
+              ariaLabel={t.organisationsIn}
               value={country}
               options={[
-                { value: 'country:cn', label: 'China' },
-                { value: 'country:us', label: 'the US' },
-                { value: 'all', label: 'everywhere' },
+                { value: 'country:cn', label: t.china },
+                { value: 'country:us', label: t.us },
+                { value: 'all', label: t.everywhere },
               ]}
               onChange={setCountry}
             />{' '}
             <Choice
-              label="Show"
+              label={t.show}
               value={include}
               options={[
-                { value: 'founders', label: 'founders and alumni' },
-                { value: 'investors', label: 'founders, alumni and investors' },
+                { value: 'founders', label: t.founders },
+                { value: 'investors', label: t.investors },
               ]}
               onChange={setShow}
             />{' '}
             <Choice
-              label="Colour by"
-              ariaLabel="Colour by"
+              label={t.colourBy}
+              ariaLabel={t.colourBy}
               value={colourBy}
-              options={['country', 'kind']}
+              options={[
+                { value: 'country', label: t.byCountry },
+                { value: 'kind', label: t.byKind },
+              ]}
               onChange={setColourBy}
             />{' '}
             <button type="button" onClick={() => camera.current?.animatedReset()}>
-              Reset view
+              {t.reset}
             </button>
           </p>
         }
         chart={
           <div>
-            <div
-              ref={box}
-              class="network"
-              role="img"
-              aria-label="Network graph of universities, founders and organisations"
-              data-nodes={drawn ?? ''}
-            />
+            <div ref={box} class="network" role="img" aria-label={t.graph} data-nodes={drawn ?? ''} />
             <p class="muted" id="network-legend">
-              {colourBy === 'kind' ? (
-                <>
-                  <span style={{ color: KIND_COLOR.university }}>●</span> university{' '}
-                  <span style={{ color: KIND_COLOR.person }}>●</span> person{' '}
-                  <span style={{ color: KIND_COLOR.company }}>●</span> company{' '}
-                  <span style={{ color: KIND_COLOR.lab }}>●</span> lab{' '}
-                  <span style={{ color: KIND_COLOR.investor }}>●</span> investor
-                </>
-              ) : (
-                <>
-                  <span style={{ color: COUNTRY_COLOR['country:cn'] }}>●</span> in China{' '}
-                  <span style={{ color: COUNTRY_COLOR['country:us'] }}>●</span> in the US{' '}
-                  <span style={{ color: ELSEWHERE }}>●</span> elsewhere{' '}
-                  <span style={{ color: KIND_COLOR.person }}>●</span> person <span style={{ color: '#bbb' }}>●</span>{' '}
-                  place unknown
-                </>
-              )}{' '}
-              · click a node for its profile; the table below lists every node shown.
+              {legend.map(([colour, text], i) => (
+                <Fragment key={i}>
+                  {i > 0 ? ' ' : ''}
+                  <span style={{ color: colour }}>●</span> {text}
+                </Fragment>
+              ))}{' '}
+              {t.hint}
             </p>
           </div>
         }
@@ -186,17 +264,18 @@ export function Network() {
         table={
           <DataTable
             id="network-table"
-            caption="Nodes, most connected first"
+            caption={t.caption}
             rows={[...shown].sort((a, b) => b.size - a.size)}
             columns={[
-              { key: 'label', label: 'Node', render: (n) => <a href={`/entity/${n.id}`}>{n.label}</a> },
-              { key: 'kind', label: 'Kind' },
+              { key: 'label', label: t.node, render: (n) => <a href={`/entity/${n.id}`}>{n.label}</a> },
+              { key: 'kind', label: t.kind, render: (n) => kindName(n.kind) },
+              { key: 'country', label: t.country, render: (n) => countryName(n.country) },
               {
-                key: 'country',
-                label: 'Country',
-                render: (n) => (n.country ?? '').replace('country:', '').toUpperCase(),
+                key: 'size',
+                label: t.links,
+                numeric: true,
+                render: (n) => (lang() === 'zh' ? num(n.size) : String(n.size)),
               },
-              { key: 'size', label: 'Links', numeric: true },
             ]}
           />
         }
