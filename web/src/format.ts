@@ -37,6 +37,28 @@ const SEGMENT_ZH: Record<string, string> = {
   'cloud-platform': '云平台',
 };
 
+/** Humanoid-robot components (src/model/types.ts COMPONENTS) as a Chinese supply-chain analyst names them. */
+const COMPONENT_ZH: Record<string, string> = {
+  'harmonic-reducer': '谐波减速器',
+  'planetary-reducer': '行星减速器',
+  'rv-reducer': 'RV 减速器',
+  'roller-screw': '行星滚柱丝杠',
+  'ball-screw': '滚珠丝杠',
+  'frameless-torque-motor': '无框力矩电机',
+  'coreless-motor': '空心杯电机',
+  'servo-drive': '伺服驱动器',
+  'actuator-module': '关节模组',
+  'dexterous-hand': '灵巧手',
+  'force-torque-sensor': '力/力矩传感器',
+  'tactile-sensor': '触觉传感器',
+  encoder: '编码器',
+  lidar: '激光雷达',
+  camera: '摄像头',
+  chip: '芯片',
+  battery: '电池',
+  bearing: '轴承',
+};
+
 /** Fact attributes a Chinese reader would look for, named in Chinese (any other shows as recorded). */
 const ATTR_ZH: Record<string, string> = {
   founded: '成立时间',
@@ -175,6 +197,9 @@ export const segmentName = (segment: string): string => T().segment(segment);
 
 /** A fact's attribute as the reader's language names it ("founded_by" → "founded by"; in 中文 "成立时间"). */
 export const attrName = (attr: string): string => T().attr(attr);
+
+/** A humanoid-robot component id as the reader's language names it ("harmonic-reducer" → "harmonic reducer" / "谐波减速器"). */
+export const componentName = (c: string): string => (lang() === 'zh' ? (COMPONENT_ZH[c] ?? c) : c.replace(/-/g, ' '));
 
 /** A readable place name from an id ("city:hong-kong" → "Hong Kong") when only the id is at hand. */
 export function placeName(id: string): string {

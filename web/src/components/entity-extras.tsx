@@ -11,7 +11,7 @@ import {
   type PoliciesData,
   type SupplyData,
 } from '../api.ts';
-import { money, placeName } from '../format.ts';
+import { componentName, money, placeName } from '../format.ts';
 import { FilingsPerQuarter } from './filings-chart.tsx';
 import { FoundersUniversities } from './founders-universities.tsx';
 import { useLoad } from '../hooks.ts';
@@ -29,28 +29,6 @@ const POLICY_TYPE_ZH: Record<string, string> = {
 
 /** How a policy relates to a firm, in Chinese. */
 const ROLE_ZH: Record<string, string> = { named: '点名', funded: '资助', hosted: '承载' };
-
-/** Humanoid-robot components (src/model/types.ts COMPONENTS) in Chinese. */
-const COMPONENT_ZH: Record<string, string> = {
-  'harmonic-reducer': '谐波减速器',
-  'planetary-reducer': '行星减速器',
-  'rv-reducer': 'RV 减速器',
-  'roller-screw': '行星滚柱丝杠',
-  'ball-screw': '滚珠丝杠',
-  'frameless-torque-motor': '无框力矩电机',
-  'coreless-motor': '空心杯电机',
-  'servo-drive': '伺服驱动器',
-  'actuator-module': '关节模组',
-  'dexterous-hand': '灵巧手',
-  'force-torque-sensor': '六维力传感器',
-  'tactile-sensor': '触觉传感器',
-  encoder: '编码器',
-  lidar: '激光雷达',
-  camera: '摄像头',
-  chip: '芯片',
-  battery: '电池',
-  bearing: '轴承',
-};
 
 /** How a supplier and a maker are linked (src/model/types.ts SUPPLY_KINDS) in Chinese. */
 const SUPPLY_KIND_ZH: Record<string, string> = { supply: '供货', partnership: '合作', qualification: '验证中' };
@@ -121,7 +99,7 @@ const T = messages(
     supplies: '供货给 ',
     suppliedBy: '供应商 ',
     link: (component: string, kind: string, asOf: string | null) =>
-      `：${COMPONENT_ZH[component] ?? component.replace(/-/g, ' ')}` +
+      `：${componentName(component)}` +
       `${kind === 'supply' ? '' : `（${SUPPLY_KIND_ZH[kind] ?? kind}）`}${asOf ? `，${date(asOf)}` : ''}`,
     filings: '生成式人工智能服务备案',
     filed: (filed: string, registered: string, lists: string) =>

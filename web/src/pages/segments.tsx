@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { segmentName } from '../format.ts';
 import { useCallback, useMemo } from 'preact/hooks';
 import { api, type InvolutionYear } from '../api.ts';
 import { chartWidth, PlotFigure, yearTicks } from '../components/plot-figure.tsx';
@@ -8,22 +9,6 @@ import { FilingsPerQuarter } from '../components/filings-chart.tsx';
 import { useDebounced, useLoad, useQueryParam } from '../hooks.ts';
 import { date, messages } from '../i18n.ts';
 
-/** Segment names in Chinese by id (the server sends the English ones, model/types.ts SEGMENT_LABELS). */
-const SEGMENT_ZH: Record<string, string> = {
-  llm: '大模型',
-  multimodal: '多模态',
-  vision: '计算机视觉',
-  speech: '语音',
-  'humanoid-robots': '人形机器人',
-  'other-robots': '其他机器人',
-  'autonomous-driving': '自动驾驶',
-  'ai-chips': 'AI 芯片',
-  'agent-platforms': '智能体平台',
-  games: '游戏',
-  bci: '脑机接口',
-  'spatial-3d': '空间智能 / 3D 设计',
-  'cloud-platform': '云平台',
-};
 const COMPONENT_ZH: Record<string, string> = {
   players: '参与者数',
   entrants: '新进入者',
@@ -133,7 +118,7 @@ const T = messages(
     filingsTitle: 'Entry signal: generative-AI services filed with the CAC per quarter',
   },
   {
-    segment: (id: string, label: string) => SEGMENT_ZH[id] ?? label,
+    segment: (id: string, label: string) => (segmentName(id) === id ? label : segmentName(id)),
     component: (c: string) => COMPONENT_ZH[c] ?? c,
     year: '年份',
     indexAxis: '内卷指数（z 值）',

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { componentName } from '../format.ts';
 import { useCallback, useMemo } from 'preact/hooks';
 import { api, type SupplyData } from '../api.ts';
 import { Choice } from '../components/choice.tsx';
@@ -9,27 +10,6 @@ import { countryName, lang, messages, nameOf, num, shownDate } from '../i18n.ts'
 
 type Link = SupplyData['links'][number];
 
-/** Components (src/model/types.ts COMPONENTS) as a Chinese supply-chain analyst names them. */
-const COMPONENT_ZH: Record<string, string> = {
-  'harmonic-reducer': '谐波减速器',
-  'planetary-reducer': '行星减速器',
-  'rv-reducer': 'RV 减速器',
-  'roller-screw': '行星滚柱丝杠',
-  'ball-screw': '滚珠丝杠',
-  'frameless-torque-motor': '无框力矩电机',
-  'coreless-motor': '空心杯电机',
-  'servo-drive': '伺服驱动器',
-  'actuator-module': '关节模组',
-  'dexterous-hand': '灵巧手',
-  'force-torque-sensor': '力/力矩传感器',
-  'tactile-sensor': '触觉传感器',
-  encoder: '编码器',
-  lidar: '激光雷达',
-  camera: '摄像头',
-  chip: '芯片',
-  battery: '电池',
-  bearing: '轴承',
-};
 /** How a supplier and a robot maker are linked (src/model/types.ts SUPPLY_KINDS). */
 const KIND_ZH: Record<string, string> = { supply: '供货', partnership: '合作', qualification: '送样验证' };
 /** A claim's standing (src/model/types.ts CLAIM_STATUSES). */
@@ -90,7 +70,7 @@ const T = messages(
     statusLabel: 'Status',
   },
   {
-    component: (c: string) => COMPONENT_ZH[c] ?? c.replace(/-/g, ' '),
+    component: (c: string) => componentName(c),
     kind: (kind: string) => KIND_ZH[kind] ?? kind,
     status: (status: string) => STATUS_ZH[status] ?? status,
     list: (items: string[]) => items.join('、'),
