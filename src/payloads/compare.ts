@@ -59,6 +59,7 @@ export const comparePayload = z
     headlines: z
       .object({
         patents: z.string().nullable().openapi({ description: 'who files more, per each series, in words' }),
+        patents_zh: z.string().nullable().openapi({ description: 'the same sentence in Chinese' }),
       })
       .openapi({ description: 'sentences stating what the data says, computed from it' }),
   })
@@ -101,7 +102,7 @@ export async function computeComparePayload(db: Db, q: CompareParams): Promise<C
       'patents-granted': 'CSET: granted AI patent families by first filing office; complete years only (to 2019).',
       publications: 'ETO whole counting: the EU sum over-counts papers co-authored across members (an upper bound).',
     },
-    headlines: { patents: patentHeadline(patents) },
+    headlines: { patents: patentHeadline(patents, 'en'), patents_zh: patentHeadline(patents, 'zh') },
     ...(await provenance(
       db,
       ['compare-notable-models', 'ai-publications-eto', 'genai-filings', 'open-weight-downloads', 'ai-patents'],
@@ -116,7 +117,10 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
  * Who files more, in each patent series' latest complete year (China against the US): the two counting rules
  * give different answers, so the sentence states both. Null when no series has both countries.
  */
-export function patentHeadline(series: Record<keyof typeof PATENT_SERIES, readonly PatentRow[]>): string | null {
+export function patentHeadline(
+  series: Record<keyof typeof PATENT_SERIES, readonly PatentRow[]>,
+  lang: 'en' | 'zh' = 'en',
+): string | null {
   const latest = (rows: readonly PatentRow[]) => {
     const years = [...new Set(rows.filter((r) => !r.incomplete).map((r) => r.year))].sort((a, b) => b - a);
     for (const year of years) {
@@ -128,12 +132,25 @@ export function patentHeadline(series: Record<keyof typeof PATENT_SERIES, readon
   };
   const parts: string[] = [];
   const apps = latest(series['patent-applications']);
+  const ip5 = latest(series['patent-families-ip5']);
+  if (lang === 'zh') {
+    if (apps)
+      parts.push(
+        `按首次申请受理局计（CSET），${apps.year}年${apps.cn > apps.us ? '中国' : '美国'}的人工智能专利申请更多：` +
+          `中国 ${fmt(apps.cn)} 件，美国 ${fmt(apps.us)} 件。`,
+      );
+    if (ip5)
+      parts.push(
+        `按发明人所在国统计在全球五大专利局申请的专利族（OECD），${ip5.year}年${ip5.cn > ip5.us ? '中国' : '美国'}领先：` +
+          `中国 ${fmt(ip5.cn)} 个，美国 ${fmt(ip5.us)} 个。`,
+      );
+    return parts.length > 0 ? parts.join('') : null;
+  }
   if (apps)
     parts.push(
       `By first filing office (CSET), ${apps.cn > apps.us ? 'China' : 'the US'} filed more AI patent applications in ` +
         `${apps.year}: ${fmt(apps.cn)} in China against ${fmt(apps.us)} in the US.`,
     );
-  const ip5 = latest(series['patent-families-ip5']);
   if (ip5)
     parts.push(
       `Counted by inventor among families filed at the five largest offices (OECD), ` +

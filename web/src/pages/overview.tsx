@@ -196,7 +196,7 @@ export function Overview() {
       <p class="muted">{t.intro}</p>
       {data.headlines.patents ? (
         <p class="takeaway" id="patents-headline">
-          {t.patents(data.headlines.patents)}
+          {t.patents((lang() === 'zh' ? data.headlines.patents_zh : null) ?? data.headlines.patents)}
         </p>
       ) : null}
       <div id="years">{yearControls}</div>
