@@ -1,3 +1,4 @@
+import { reasonText } from '../reasons.ts';
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'preact/hooks';
 import { api, type PriceIndex, type PricePoint } from '../api.ts';
@@ -149,7 +150,7 @@ const T = messages(
     matchedSkus: '匹配 SKU 数',
     changed: '调价数',
     indexColumn: (currency: string, measure: string) => `指数（${currency}，${measure}）`,
-    notEnough: (reason: string | null) => `数据不足——${reason ?? ''}`,
+    notEnough: (reason: string | null) => `数据不足——${reasonText(reason)}`,
     date: '日期',
     priceAxis: (side: string, currency: string) => `${side}价格，${currency}/百万 token（对数）`,
     pricePoint: (vendor: string, model: string, price: string | number, currency: string, side: string) =>

@@ -1,3 +1,4 @@
+import { reasonText } from '../reasons.ts';
 import * as Plot from '@observablehq/plot';
 import { segmentName } from '../format.ts';
 import { useCallback, useMemo } from 'preact/hooks';
@@ -122,7 +123,7 @@ const T = messages(
     component: (c: string) => COMPONENT_ZH[c] ?? c,
     year: '年份',
     indexAxis: '内卷指数（z 值）',
-    notIndexed: (year: number, reason: string) => `${year}年：数据不足——${reason}`,
+    notIndexed: (year: number, reason: string) => `${year}年：数据不足——${reasonText(reason)}`,
     point: (year: number, index: number | null) => `${year}年：${index}`,
     indexChart: '内卷指数逐年折线图',
     entrants: '新进入者',
@@ -155,7 +156,8 @@ const T = messages(
       who: string,
     ) =>
       `指数在 ${peakYear} 年达到峰值（${peak}）；${lastYear} 年是数据完整覆盖的最后一年，指数为 ${last}，活跃${who} ${players} 家。`,
-    notEnough: (span: string, reason: string) => `${span ? `${span} 年` : ''}数据不足，无法计算指数——${reason}。`,
+    notEnough: (span: string, reason: string) =>
+      `${span ? `${span} 年` : ''}数据不足，无法计算指数——${reasonText(reason)}。`,
     noYearQualifies: '范围内没有符合条件的年份',
     weights: '权重（指数为各标准化分项的加权平均）',
     weightOf: (c: string) => `${c}的权重`,
@@ -173,7 +175,7 @@ const T = messages(
     priceChange: '同口径价格变动 %',
     capabilitySpread: '能力差距（log10 FLOP）',
     index: '指数',
-    notEnoughCell: (reason: string | undefined) => `数据不足——${reason ?? ''}`,
+    notEnoughCell: (reason: string | undefined) => `数据不足——${reasonText(reason)}`,
     loading: '加载中…',
     playersTitle: (segment: string) => `参与者：${segment}`,
     playersTakeaway: (
@@ -463,14 +465,22 @@ export function Segments() {
                   label: t.hhi,
                   numeric: true,
                   render: (y) =>
-                    y.concentration === null ? <span title={y.reasons.concentration}>—</span> : String(y.concentration),
+                    y.concentration === null ? (
+                      <span title={reasonText(y.reasons.concentration)}>—</span>
+                    ) : (
+                      String(y.concentration)
+                    ),
                 },
                 {
                   key: 'price_change',
                   label: t.priceChange,
                   numeric: true,
                   render: (y) =>
-                    y.price_change === null ? <span title={y.reasons.price}>—</span> : fmt(y.price_change, 1),
+                    y.price_change === null ? (
+                      <span title={reasonText(y.reasons.price)}>—</span>
+                    ) : (
+                      fmt(y.price_change, 1)
+                    ),
                 },
                 {
                   key: 'capability_spread',
@@ -478,7 +488,7 @@ export function Segments() {
                   numeric: true,
                   render: (y) =>
                     y.capability_spread === null ? (
-                      <span title={y.reasons.capability}>—</span>
+                      <span title={reasonText(y.reasons.capability)}>—</span>
                     ) : (
                       fmt(y.capability_spread)
                     ),
