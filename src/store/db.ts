@@ -1,5 +1,5 @@
 /** The only door to DuckDB: open, query through `sql`, transactions, migrations. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -8,6 +8,12 @@ import { type Sql, toDuckParams } from './sql.ts';
 import { WriterLock } from './writer-lock.ts';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+/**
+ * A connector's own tables (Epoch's models, OpenAlex's snapshot bookkeeping, the CAC filing records) come from its
+ * folder: sources/<connector>/migrations/NNN_name.sql, applied after the core migrations and recorded per connector.
+ * The store reads them as files; it imports nothing from sources/.
+ */
+const SOURCES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'sources');
 
 export interface OpenOptions {
   /** A file path, or ':memory:' for tests. */
@@ -173,8 +179,31 @@ export class Db {
     return this.connection;
   }
 
-  /** Applies numbered migrations (NNN_name.sql) not yet applied, each in its own transaction. */
+  /**
+   * Applies numbered migrations (NNN_name.sql) not yet applied, each in its own transaction: the core's, then each
+   * connector's own (connector_migrations records those by connector folder and version).
+   */
   private async migrate(): Promise<void> {
+    await this.migrateCore();
+    await this.exec(
+      'CREATE TABLE IF NOT EXISTS connector_migrations (connector VARCHAR NOT NULL, version INTEGER NOT NULL, ' +
+        'name VARCHAR NOT NULL, PRIMARY KEY (connector, version))',
+    );
+    const reader = await this.connection.runAndReadAll(
+      'SELECT connector, CAST(version AS INTEGER) AS v FROM connector_migrations',
+    );
+    const applied = new Set(reader.getRowObjectsJS().map((r) => `${String(r.connector)}/${Number(r.v)}`));
+    for (const { connector, file, version } of connectorMigrations()) {
+      if (applied.has(`${connector}/${version}`)) continue;
+      const text = readFileSync(join(SOURCES_DIR, connector, 'migrations', file), 'utf8');
+      await this.transaction(async () => {
+        await this.exec(text);
+        await this.connection.run('INSERT INTO connector_migrations VALUES ($1, $2, $3)', [connector, version, file]);
+      });
+    }
+  }
+
+  private async migrateCore(): Promise<void> {
     await this.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL)',
     );
@@ -200,4 +229,17 @@ export class Db {
     this.instance.closeSync();
     this.lock?.release();
   }
+}
+
+/** Every connector's migration files, by connector folder then version. */
+export function connectorMigrations(): { connector: string; file: string; version: number }[] {
+  if (!existsSync(SOURCES_DIR)) return [];
+  return readdirSync(SOURCES_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(SOURCES_DIR, e.name, 'migrations')))
+    .flatMap((e) =>
+      readdirSync(join(SOURCES_DIR, e.name, 'migrations'))
+        .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+        .map((file) => ({ connector: e.name, file, version: Number(file.slice(0, 3)) })),
+    )
+    .sort((a, b) => a.connector.localeCompare(b.connector) || a.version - b.version);
 }

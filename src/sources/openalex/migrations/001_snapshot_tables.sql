@@ -1,3 +1,4 @@
+-- The OpenAlex connector's own tables (was the core migration 003; IF NOT EXISTS keeps older databases as they are).
 -- OpenAlex. Works never become entities: they are counted into `observations` (metric `openalex.works` and
 -- `openalex.works.topic.<T id>`, subject an institution, country or city entity, period the publication year).
 -- The tables below are what lets a snapshot sync change those counts exactly: each counted work keeps the subjects
@@ -5,7 +6,7 @@
 -- its own.
 
 -- One row per counted work (whole counting: once per distinct institution, country and city entity).
-CREATE TABLE openalex_works (
+CREATE TABLE IF NOT EXISTS openalex_works (
   dataset VARCHAR NOT NULL,
   work_id VARCHAR NOT NULL,            -- short key, W2741809807
   year INTEGER,                        -- publication_year; NULL works are indexed but not counted
@@ -19,7 +20,7 @@ CREATE TABLE openalex_works (
 
 -- What an ingest knows of each OpenAlex institution, and the entity it counts under. The entity is fixed the first
 -- time a work names the institution (resolved by name onto an existing entity, or created as org:openalex-<id>).
-CREATE TABLE openalex_institutions (
+CREATE TABLE IF NOT EXISTS openalex_institutions (
   dataset VARCHAR NOT NULL,
   institution_id VARCHAR NOT NULL,     -- I27837315
   display_name VARCHAR NOT NULL,
@@ -36,7 +37,7 @@ CREATE TABLE openalex_institutions (
 );
 
 -- Topic names for the metric ids openalex.works.topic.<topic_id>.
-CREATE TABLE openalex_topics (
+CREATE TABLE IF NOT EXISTS openalex_topics (
   dataset VARCHAR NOT NULL,
   topic_id VARCHAR NOT NULL,           -- T10102
   display_name VARCHAR NOT NULL,
@@ -49,7 +50,7 @@ CREATE TABLE openalex_topics (
 -- The snapshot sync log: every unit (an updated_date partition of works or institutions, or a merged_ids file)
 -- committed for a snapshot root, in the same transaction as its rows. The next run reads only units newer than the
 -- last one recorded here, so a killed run resumes at the first unit it had not committed.
-CREATE TABLE openalex_sync (
+CREATE TABLE IF NOT EXISTS openalex_sync (
   dataset VARCHAR NOT NULL,
   root VARCHAR NOT NULL,               -- absolute path of the snapshot copy
   entity VARCHAR NOT NULL,             -- works | institutions | merged_ids/works
