@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { lang } from '../i18n.ts';
 
 /** Mounts an Observable Plot figure (static SVG) and replaces it when its inputs change. */
@@ -17,8 +17,50 @@ export function yearTicks(from: number, to: number): number[] {
   return ticks;
 }
 
+/**
+ * Figures draw one per task, in the order they first asked: a page of six charts shows its first as soon as that one
+ * is drawn, and the browser paints between them, instead of drawing nothing until all six are done. A figure whose
+ * inputs change while it waits keeps its place (its newer drawing replaces the one it was waiting with).
+ */
+interface Slot {
+  draw: (() => void) | null;
+  queued: boolean;
+}
+const waiting: Slot[] = [];
+let draining = false;
+function drain(): void {
+  const slot = waiting.shift();
+  if (slot) {
+    slot.queued = false;
+    const draw = slot.draw;
+    slot.draw = null;
+    draw?.();
+  }
+  if (waiting.length > 0) setTimeout(drain, 0);
+  else draining = false;
+}
+function drawSoon(slot: Slot, draw: () => void): () => void {
+  if (!draining) {
+    // Nothing waiting: this figure draws now, before the browser paints the page around it; any figure asking in
+    // the same pass waits its turn.
+    draining = true;
+    setTimeout(drain, 0);
+    draw();
+    return () => {};
+  }
+  slot.draw = draw;
+  if (!slot.queued) {
+    slot.queued = true;
+    waiting.push(slot);
+  }
+  return () => {
+    if (slot.draw === draw) slot.draw = null;
+  };
+}
+
 export function PlotFigure({ make, label }: { make: () => SVGSVGElement | HTMLElement; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const slot = useRef<Slot>({ draw: null, queued: false });
   // Redrawn when the window's width settles on a new value (a rotated phone, a resized window), not only at load.
   const [width, setWidth] = useState(() => chartWidth());
   useEffect(() => {
@@ -33,16 +75,23 @@ export function PlotFigure({ make, label }: { make: () => SVGSVGElement | HTMLEl
       removeEventListener('resize', onResize);
     };
   }, []);
-  useEffect(() => {
-    const node = make();
-    // The figure is one image with a text alternative (its label and the data table beside it): the marks' own
-    // aria-labels, on <g> elements without a role, are noise to assistive technology and invalid ARIA.
-    for (const el of node.querySelectorAll('g[aria-label], g[aria-description]')) {
-      el.removeAttribute('aria-label');
-      el.removeAttribute('aria-description');
-    }
-    ref.current?.replaceChildren(node);
-    return () => node.remove();
+  // A layout effect: the first figure of a page is drawn before the page is first painted, not a frame later.
+  useLayoutEffect(() => {
+    let node: SVGSVGElement | HTMLElement | null = null;
+    const cancel = drawSoon(slot.current, () => {
+      node = make();
+      // The figure is one image with a text alternative (its label and the data table beside it): the marks' own
+      // aria-labels, on <g> elements without a role, are noise to assistive technology and invalid ARIA.
+      for (const el of node.querySelectorAll('g[aria-label], g[aria-description]')) {
+        el.removeAttribute('aria-label');
+        el.removeAttribute('aria-description');
+      }
+      ref.current?.replaceChildren(node);
+    });
+    return () => {
+      cancel();
+      node?.remove();
+    };
     // A language switch redraws too: axis labels and number formats follow it.
   }, [make, width, lang()]);
   return <div ref={ref} class="figure" role="img" aria-label={label} />;

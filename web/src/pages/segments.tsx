@@ -213,8 +213,11 @@ const formatWeights = (components: readonly string[], w: Record<string, number>)
   components.map((c) => `${c}:${w[c]}`).join(',');
 const fmt = (v: number | null, digits = 2) => (v === null ? '' : String(Math.round(v * 10 ** digits) / 10 ** digits));
 
-function IndexChart({ years }: { years: InvolutionYear[] }) {
-  const points = years.filter((y) => y.index !== null);
+function IndexChart({ years: given }: { years: InvolutionYear[] }) {
+  // Redrawn when the index changes, not on every render of the page.
+  const key = given.map((y) => `${y.year}:${y.index}:${y.reasons.index ?? ''}`).join(',');
+  const years = useMemo(() => given, [key]);
+  const points = useMemo(() => years.filter((y) => y.index !== null), [years]);
   const t = T();
   const make = useCallback(
     () =>
@@ -256,10 +259,16 @@ function IndexChart({ years }: { years: InvolutionYear[] }) {
 }
 
 function PlayersChart({ years }: { years: InvolutionYear[] }) {
-  const rows = years.flatMap((y) => [
-    { year: y.year, what: 'entrants', n: y.entrants },
-    { year: y.year, what: 'exits', n: -y.exits },
-  ]);
+  // Redrawn when the entrants and exits change, not on every render (a weight change leaves them as they are).
+  const key = years.map((y) => `${y.year}:${y.entrants}:${y.exits}`).join(',');
+  const rows = useMemo(
+    () =>
+      years.flatMap((y) => [
+        { year: y.year, what: 'entrants', n: y.entrants },
+        { year: y.year, what: 'exits', n: -y.exits },
+      ]),
+    [key],
+  );
   const t = T();
   const make = useCallback(
     () =>
