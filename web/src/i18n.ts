@@ -10,7 +10,6 @@
 import type { ComponentChildren } from 'preact';
 
 export type Lang = 'en' | 'zh';
-export const LANGS: readonly Lang[] = ['en', 'zh'];
 const STORE_KEY = 'neijuan.lang';
 
 /** A message: a fixed string, or a function of the values it quotes. */
@@ -84,11 +83,6 @@ export function num(n: number, digits = 2): string {
     numberFormats.set(key, f);
   }
   return f.format(n);
-}
-
-/** A share as a percentage in the reader's locale (0.25 → "25%"). */
-export function percent(share: number, digits = 0): string {
-  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits }).format(share);
 }
 
 /**
