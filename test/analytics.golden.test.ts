@@ -12,7 +12,7 @@ import { createApp } from '../src/api/app.ts';
 import { loadBundled } from '../src/ingest/build.ts';
 import { Db } from '../src/store/db.ts';
 import { searchDocuments } from '../src/store/queries/entities.ts';
-import { DATA_DIR, ROOT } from './support/bundled.ts';
+import { DATA_DIR, ROOT, bundledDb } from './support/bundled.ts';
 
 const GOLDEN = join(ROOT, 'test', 'golden');
 const CASES: Record<string, string> = {
@@ -41,10 +41,11 @@ const CASES: Record<string, string> = {
   map: '/api/map',
 };
 
+/** Every case's payload from a database of `dataDir`'s data (the run's bundled database when it is data/). */
 async function payloads(dataDir: string): Promise<Record<string, unknown>> {
-  const db = await Db.open({ path: ':memory:' });
+  const db = dataDir === DATA_DIR ? await bundledDb() : await Db.open({ path: ':memory:' });
   try {
-    await loadBundled(db, dataDir);
+    if (dataDir !== DATA_DIR) await loadBundled(db, dataDir);
     const app = createApp({
       db,
       search: new SearchIndex(await searchDocuments(db)),

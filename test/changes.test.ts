@@ -24,7 +24,7 @@ import { searchDocuments } from '../src/store/queries/entities.ts';
 import { raw, sql } from '../src/store/sql.ts';
 import { writeWatchlists } from '../src/store/watchlists.ts';
 import { WriterLock } from '../src/store/writer-lock.ts';
-import { DATA_DIR, ROOT } from './support/bundled.ts';
+import { DATA_DIR, ROOT, copyBundled } from './support/bundled.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'neijuan-changes-'));
 const HF = join(ROOT, 'src', 'sources', 'huggingface', 'fixtures');
@@ -155,8 +155,8 @@ test('two recorded Hugging Face syncs in sequence: the second records what moved
 test('a build records what it changed against the database it replaces, and keeps the older history', async () => {
   const data = join(dir, 'data');
   cpSync(DATA_DIR, data, { recursive: true });
-  const file = join(dir, 'built.duckdb');
-  await buildDatabase(file, data);
+  // The database of the bundled data as it stands (what a first build makes), then two builds over it.
+  const file = await copyBundled(join(dir, 'built.duckdb'));
   // One edit an analyst would make: DeepSeek's founding year, from 2023 to 2022 (then back, to see history kept).
   const yaml = join(data, 'curated', 'insead-giants.yaml');
   const original = readFileSync(yaml, 'utf8');

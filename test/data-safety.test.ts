@@ -16,7 +16,7 @@ import { Db } from '../src/store/db.ts';
 import { listRuns } from '../src/store/queries/runs.ts';
 import { sql } from '../src/store/sql.ts';
 import { WriterBusyError, WriterLock } from '../src/store/writer-lock.ts';
-import { DATA_DIR, ROOT } from './support/bundled.ts';
+import { DATA_DIR, ROOT, copyBundled } from './support/bundled.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'neijuan-safety-'));
 const base = join(dir, 'base.duckdb');
@@ -26,7 +26,7 @@ const NOTABLE = join(DATA_DIR, 'epoch', 'notable_ai_models_2026-01.csv');
 let copies = 0;
 
 before(async () => {
-  await buildDatabase(base, DATA_DIR);
+  await copyBundled(base);
 });
 
 /** A fresh copy of the bundled database. */

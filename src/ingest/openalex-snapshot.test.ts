@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type GenerateResult, generateSnapshot } from '../../bench/openalex/generate.ts';
-import { DATA_DIR, ROOT } from '../../test/support/bundled.ts';
+import { ROOT, bundledDb } from '../../test/support/bundled.ts';
 import { InputError } from '../model/errors.ts';
 import { Db } from '../store/db.ts';
 import { tableChecksums } from '../store/queries/integrity.ts';
@@ -20,7 +20,6 @@ import { listRuns } from '../store/queries/runs.ts';
 import { listSyncUnits } from '../store/queries/openalex.ts';
 import { sql } from '../store/sql.ts';
 import { TABLES } from '../store/tables.ts';
-import { loadBundled } from './build.ts';
 import { ingestOpenAlexAggregates, reduceOpenAlexSnapshot, writeOpenAlexSubjects } from './openalex-aggregates.ts';
 import { ingestOpenAlexSnapshot } from './openalex-snapshot.ts';
 
@@ -155,9 +154,8 @@ describe('OpenAlex snapshot sync (generated snapshot)', () => {
   let db: Db;
 
   before(async () => {
-    gen = generateSnapshot({ works: 20_000, out: dir, seed: 7, partitions: 6, perFile: 1500 });
-    db = await Db.open({ path: ':memory:' });
-    await loadBundled(db, DATA_DIR);
+    gen = generateSnapshot({ works: 8_000, merged: 100, out: dir, seed: 7, partitions: 6, perFile: 600 });
+    db = await bundledDb();
   });
   after(() => db?.close());
 
@@ -169,7 +167,7 @@ describe('OpenAlex snapshot sync (generated snapshot)', () => {
     assert.equal(summary.units.length, 1 + 6, 'one institutions partition, six works partitions');
     assert.equal(summary.read, gen.lines + gen.institutions);
     const want = await independent(db, dir, []);
-    assert.ok(want.works > 15_000);
+    assert.ok(want.works > 6_000);
     const index = await db.one<{ n: number }>(
       sql`SELECT count(*)::INT AS n FROM openalex_works WHERE dataset = ${DATASET}`,
     );
@@ -218,9 +216,8 @@ describe('OpenAlex snapshot sync (generated snapshot)', () => {
   test("scale-out: the same SQL reduced outside the sync, through Parquet, stores exactly the sync's counts", async () => {
     const out = join(tmp, 'scale-out');
     mkdirSync(out, { recursive: true });
-    const other = await Db.open({ path: ':memory:' });
+    const other = await bundledDb();
     try {
-      await loadBundled(other, DATA_DIR);
       const date = '2025-03-07';
       // 1. The institutions partitions only (a small local copy); 2. the institutions the counted works name.
       await ingestOpenAlexSnapshot(other, dir, { institutionsOnly: true });

@@ -15,8 +15,7 @@ import { tableChecksums } from '../../src/store/queries/integrity.ts';
 import { listRuns } from '../../src/store/queries/runs.ts';
 import { sql } from '../../src/store/sql.ts';
 import { TABLES } from '../../src/store/tables.ts';
-import { loadBundled } from '../../src/ingest/build.ts';
-import { DATA_DIR } from './bundled.ts';
+import { bundledDb } from './bundled.ts';
 
 const TABLE_NAMES = Object.values(TABLES).map((t) => t.name);
 
@@ -36,8 +35,7 @@ export function connectorContract<R>(c: ContractCase<R>): void {
   describe(`connector contract: ${c.connector.name}`, () => {
     let db: Db;
     before(async () => {
-      db = await Db.open({ path: ':memory:' });
-      if (c.onBundled ?? true) await loadBundled(db, DATA_DIR);
+      db = (c.onBundled ?? true) ? await bundledDb() : await Db.open({ path: ':memory:' });
     });
     after(() => db.close());
 
