@@ -1,10 +1,17 @@
-// Lists every *.test.ts under src/ and test/ (Node 20 does not expand globs) and runs them with node:test via tsx.
-// First, once per run: the bundled database, into a temporary file the suites copy (test/support/bundled.ts), and the
-// compiled CLI (dist/neijuan.mjs), so that the CLI the tests spawn starts as a user's does, without compiling.
-import { spawnSync } from 'node:child_process';
+// Runs every *.test.ts under src/ and test/ (or the files named) with node:test through tsx, two files at a time.
+//
+// First, once per run: the compiled CLI (dist/neijuan.mjs), so that the CLI the tests spawn starts as a user's does,
+// and the bundled database, into a temporary file each suite copies (test/support/bundled.ts). Then the files run
+// from a queue, the longest first, one process each, so that both slots end together (node --test sorts the files it
+// is given by name, which started the longest file last). A file's output is printed whole when it ends; the run ends
+// with a summary and fails if any file failed.
+//
+//   node scripts/run-tests.mjs [--test-name-pattern=…] [files…]      (npm run test:unit; npm test runs it)
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 function find(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -14,24 +21,53 @@ function find(dir) {
   });
 }
 
-// Arguments starting with -- go to node:test (a reporter, say); the others name the files to run.
+// Arguments starting with -- go to node:test (a name pattern, say); the others name the files to run.
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-// The longest suites start first, so that the two slots end together rather than one waiting on a late long file.
+const SLOTS = Number(process.env.NEIJUAN_TEST_SLOTS ?? 2);
+// The longest files, longest first (measured on a 2-core machine); every other file follows by name.
 const LONGEST = [
   'test/dashboard.e2e.test.ts',
-  'test/changes.test.ts',
   'test/data-safety.test.ts',
+  'test/changes.test.ts',
   'test/cli.test.ts',
   'test/crash-safety.test.ts',
-  'src/ingest/pipeline.test.ts',
   'src/ingest/openalex-snapshot.test.ts',
+  'src/ingest/pipeline.test.ts',
+  'test/analytics.golden.test.ts',
+  'test/data.test.ts',
 ];
 const rank = (f) => (LONGEST.includes(f) ? LONGEST.indexOf(f) : LONGEST.length);
 const files =
   only.length > 0 ? only : [...find('src'), ...find('test')].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+
+/** Runs one test file; resolves with its counts and output. */
+function runFile(file, env) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test-reporter=tap', ...flags, file], { env });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code, signal) => {
+      const count = (name) => Number(out.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+      resolve({
+        file,
+        ok: code === 0,
+        why: signal ? `killed by ${signal}` : `exit ${code}`,
+        tests: count('tests'),
+        pass: count('pass'),
+        fail: count('fail'),
+        seconds: (performance.now() - started) / 1000,
+        out,
+      });
+    });
+  });
+}
+
+const started = performance.now();
 const scratch = mkdtempSync(join(tmpdir(), 'neijuan-test-run-'));
-let status = 1;
+let failed = true;
 try {
   const cli = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
   if (cli.status !== 0) throw new Error('could not compile the CLI for the tests (see above)');
@@ -40,16 +76,33 @@ try {
     stdio: 'inherit',
   });
   if (build.status !== 0) throw new Error('could not build the bundled database for the tests (see above)');
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=2', ...flags, ...files],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, NEIJUAN_TEST_BUNDLED: bundled },
-    },
-  );
-  status = result.status ?? 1;
+  const env = { ...process.env, NEIJUAN_TEST_BUNDLED: bundled };
+
+  const queue = [...files];
+  const results = [];
+  const worker = async () => {
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      const r = await runFile(file, env);
+      results.push(r);
+      process.stdout.write(r.out.endsWith('\n') ? r.out : `${r.out}\n`);
+      process.stdout.write(
+        `${r.ok ? 'ok' : 'FAILED'} ${r.file}: ${r.pass} of ${r.tests} passed in ${r.seconds.toFixed(1)} s` +
+          `${r.ok ? '' : ` (${r.why})`}\n\n`,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, SLOTS) }, worker));
+
+  const sum = (key) => results.reduce((n, r) => n + r[key], 0);
+  const bad = results.filter((r) => !r.ok);
+  failed = bad.length > 0;
+  console.log(`# files ${results.length}, tests ${sum('tests')}, passed ${sum('pass')}, failed ${sum('fail')}`);
+  console.log(`# ${((performance.now() - started) / 1000).toFixed(1)} s in all, ${SLOTS} at a time; the longest:`);
+  for (const r of [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 8)) {
+    console.log(`#   ${r.seconds.toFixed(1).padStart(6)} s  ${r.file}`);
+  }
+  for (const r of bad) console.log(`# FAILED ${r.file} (${r.why})`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
-process.exit(status);
+process.exit(failed ? 1 : 0);

@@ -15,6 +15,7 @@ import { searchDocuments } from '../store/queries/entities.ts';
 import {
   type ServingRow,
   dataStamp,
+  readServing,
   readServingExcept,
   replaceServing,
   servingKeys,
@@ -91,6 +92,8 @@ export function precomputedRequests(): string[] {
 
 export interface PreparedServing {
   stamp: string;
+  /** True when everything was already stored for this stamp and was kept (nothing computed). */
+  reused: boolean;
   searchEntities: number;
   responses: number;
   /** Entity payloads stored (every entity's /api/entities/:id). */
@@ -100,10 +103,26 @@ export interface PreparedServing {
   seconds: number;
 }
 
-/** Computes and stores the search index and the default responses for the database's current data. */
+/**
+ * Computes and stores the search index and the default responses for the database's current data. When they are
+ * already stored for this data state and this code (an ingest that changed nothing), they are kept as they are.
+ */
 export async function prepareServing(db: Db): Promise<PreparedServing> {
   const started = performance.now();
   const stamp = await servingStamp(db);
+  const stored = await servingKeys(db, stamp);
+  if (stored.includes(SEARCH_INDEX_KEY)) {
+    const entities = stored.filter((k) => k.startsWith('/api/entities/')).length;
+    return {
+      stamp,
+      reused: true,
+      searchEntities: new SearchIndex(JSON.parse((await readServing(db, SEARCH_INDEX_KEY, stamp))?.body ?? '[]')).size,
+      responses: stored.length - 1 - entities,
+      entities,
+      skipped: [],
+      seconds: Math.round(performance.now() - started) / 1000,
+    };
+  }
   const search = new SearchIndex(await searchDocuments(db));
   const rows: ServingRow[] = [
     { key: SEARCH_INDEX_KEY, content_type: 'application/json', body: JSON.stringify(search.toData()) },
@@ -136,6 +155,7 @@ export async function prepareServing(db: Db): Promise<PreparedServing> {
   );
   return {
     stamp,
+    reused: false,
     searchEntities: search.size,
     responses: rows.length - 1,
     entities: entities.size,
