@@ -972,7 +972,7 @@ test('English and 中文: the switch keeps the language in the URL and remembers
   await page.waitForSelector('#involution-table');
   assert.match(page.url(), /lang=zh/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
-  // Every page's interface text is Chinese: checked with axe-core on each page in 中文 (the accessibility test).
+  // That every page's interface text is Chinese is checked on the accessibility test's visits in 中文 (untranslated()).
   // The entity page names DeepSeek in Chinese first; numbers and dates follow the locale.
   await page.goto(new URL('/entity/org:deepseek?lang=zh', server.url).href);
   await page.waitForSelector('#facts');

@@ -1,8 +1,9 @@
 /**
  * Named SQL for what the server reads instead of computing (migration 014): rows keyed by what they answer, each
- * stamped with the data state it was computed from. The stamp moves with every ingest that changed something (a new
- * run with status ok) and with any change to the counted tables, so a row computed before a change is never mistaken
- * for a current one; an ingest that changed nothing (or failed) leaves it, and what is stored stays valid.
+ * stamped with the data state it was computed from. The stamp moves with every ingest run but those that changed
+ * nothing (a failed or killed run may have committed part of its work: a snapshot sync commits per unit), and with any
+ * change to the counted tables, so a row computed before a change is never mistaken for a current one; after an
+ * ingest that changed nothing, what is stored stays valid.
  */
 import type { Db } from '../db.ts';
 import { sql } from '../sql.ts';
@@ -13,10 +14,10 @@ export interface ServingRow {
   body: string;
 }
 
-/** The data state: the last ingest run that changed data, and the size of every table a payload reads from. */
+/** The data state: the last ingest run that may have changed data, and the size of every table a payload reads. */
 export async function dataStamp(db: Db): Promise<string> {
   const row = await db.one<{ stamp: string }>(sql`SELECT concat_ws(':',
-      (SELECT coalesce(max(id), 0) FROM ingest_runs WHERE status = 'ok'),
+      (SELECT coalesce(max(id), 0) FROM ingest_runs WHERE status <> 'unchanged'),
       (SELECT count(*) FROM entities), (SELECT count(*) FROM entity_names), (SELECT count(*) FROM facts),
       (SELECT count(*) FROM relations), (SELECT count(*) FROM observations), (SELECT count(*) FROM prices),
       (SELECT count(*) FROM entity_redirects)) AS stamp`);
