@@ -2,15 +2,17 @@
 //
 // First, once per run: the compiled CLI (dist/neijuan.mjs), so that the CLI the tests spawn starts as a user's does,
 // and the bundled database, into a temporary file each suite copies (test/support/bundled.ts). Then the files run
-// from a queue, the longest first, one process each, so that both slots end together (node --test sorts the files it
-// is given by name, which started the longest file last). A file's output is printed whole when it ends; the run ends
-// with a summary and fails if any file failed.
+// from a queue, the longest first, so that both slots end together (node --test sorts the files it is given by name,
+// which started the longest file last). A file with hooks or an await at its top level runs in a process of its own
+// (such hooks would wrap every file's tests in a shared process); the others run together in one process, which
+// saves each of them the start of Node, tsx and DuckDB. A job's output is printed whole when it ends; the run ends
+// with a summary and fails if any job failed (a failure's location names its file).
 //
 //   node scripts/run-tests.mjs [--test-name-pattern=…] [files…]      (npm run test:unit; npm test runs it)
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 function find(dir) {
@@ -41,18 +43,44 @@ const rank = (f) => (LONGEST.includes(f) ? LONGEST.indexOf(f) : LONGEST.length);
 const files =
   only.length > 0 ? only : [...find('src'), ...find('test')].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
-/** Runs one test file; resolves with its counts and output. */
-function runFile(file, env) {
+/** Whether a test file may share a process: no hook and no await at its top level. */
+function sharable(file) {
+  const text = readFileSync(file, 'utf8');
+  return !/^(before|after|beforeEach|afterEach)\(/m.test(text) && !/^(const|let|var|await)\b.*\bawait\b/m.test(text);
+}
+
+/** The queue: the longest files, then the files that share a process (one job), then the other files. */
+function jobs(list) {
+  const one = (f) => ({ name: f, files: [f] });
+  const longest = list.filter((f) => LONGEST.includes(f));
+  const shared = list.filter((f) => !LONGEST.includes(f) && sharable(f));
+  const rest = list.filter((f) => !LONGEST.includes(f) && !sharable(f));
+  return [
+    ...longest.map(one),
+    ...(shared.length > 0 ? [{ name: `${shared.length} files in one process`, files: shared }] : []),
+    ...rest.map(one),
+  ];
+}
+
+/** Runs one job's files in one process; resolves with its counts and output. */
+function runJob(job, env) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test-reporter=tap', ...flags, file], { env });
+    // Every file but the last is loaded with --import, the last as the main module: one root test for them all.
+    const path = (f) => (isAbsolute(f) ? f : `./${f}`);
+    const imports = job.files.slice(0, -1).flatMap((f) => ['--import', path(f)]);
+    const main = path(job.files.at(-1));
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test-reporter=tap', ...flags, ...imports, main], {
+      env,
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('close', (code, signal) => {
       const count = (name) => Number(out.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
       resolve({
-        file,
+        file: job.name,
+        files: job.files,
         ok: code === 0,
         why: signal ? `killed by ${signal}` : `exit ${code}`,
         tests: count('tests'),
@@ -78,11 +106,11 @@ try {
   if (build.status !== 0) throw new Error('could not build the bundled database for the tests (see above)');
   const env = { ...process.env, NEIJUAN_TEST_BUNDLED: bundled };
 
-  const queue = [...files];
+  const queue = jobs(files.map((f) => f.replace(/^\.\//, '')));
   const results = [];
   const worker = async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const r = await runFile(file, env);
+    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+      const r = await runJob(job, env);
       results.push(r);
       process.stdout.write(r.out.endsWith('\n') ? r.out : `${r.out}\n`);
       process.stdout.write(
@@ -96,7 +124,8 @@ try {
   const sum = (key) => results.reduce((n, r) => n + r[key], 0);
   const bad = results.filter((r) => !r.ok);
   failed = bad.length > 0;
-  console.log(`# files ${results.length}, tests ${sum('tests')}, passed ${sum('pass')}, failed ${sum('fail')}`);
+  const fileCount = results.reduce((n, r) => n + r.files.length, 0);
+  console.log(`# files ${fileCount}, tests ${sum('tests')}, passed ${sum('pass')}, failed ${sum('fail')}`);
   console.log(`# ${((performance.now() - started) / 1000).toFixed(1)} s in all, ${SLOTS} at a time; the longest:`);
   for (const r of [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 8)) {
     console.log(`#   ${r.seconds.toFixed(1).padStart(6)} s  ${r.file}`);
