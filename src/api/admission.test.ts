@@ -27,7 +27,8 @@ test('past the queue: an immediate 503 with Retry-After; a waiter is served when
   const started = Date.now();
   const third = await app.request('/api/slow');
   assert.equal(third.status, 503);
-  assert.ok(Date.now() - started < 200, 'refused at once');
+  // Refused, not queued: well before the 5 s a waiter would wait (a bound loose enough for a loaded machine).
+  assert.ok(Date.now() - started < 2_500, 'refused at once');
   assert.equal(third.headers.get('retry-after'), '2');
   assert.match(((await third.json()) as { error: string }).error, /server busy: 1 requests already waiting/);
   open();
