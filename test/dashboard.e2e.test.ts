@@ -267,7 +267,7 @@ test('every page is readable at 390 px: no sideways scrolling, no console errors
     ['/sources', '#sources-table'],
   ];
   // One phone-sized tab going from page to page; what the phone shows first is kept as a picture.
-  const { page, errors } = await openPage('/sources', 390);
+  const { page, errors } = await openPage('about:blank', 390);
   for (const [path, ready] of pages) {
     errors.length = 0;
     await page.goto(new URL(path, server.url).href);
@@ -725,7 +725,7 @@ test('every page, in English and in 中文: axe-core finds no serious or critica
   const left: string[] = [];
   // One tab per language, going from page to page as a reader would (a language remembered by the tab stays its own).
   for (const suffix of ['', 'lang=zh']) {
-    const { page, errors } = await openPage('/sources');
+    const { page, errors } = await openPage('about:blank');
     for (const [p, ready] of PAGES) {
       const path = suffix === '' ? p : `${p}${p.includes('?') ? '&' : '?'}${suffix}`;
       await page.goto(new URL(path, server.url).href);
