@@ -26,6 +26,9 @@ import { servingKey } from './stored-responses.ts';
 
 export const SEARCH_INDEX_KEY = 'search-index';
 
+/** Connections the stored responses are computed on, side by side (more than the cores: most of a request is waiting). */
+const READERS = 4;
+
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 let codeHash: string | null = null;
 
@@ -58,7 +61,8 @@ async function servingStamp(db: Db): Promise<string> {
 /**
  * The requests the dashboard makes when a page opens with no choice made (web/src/api.ts), plus the involution
  * example of the API document. Other parameters (another basis, weights, years) are computed on request: storing
- * every combination would cost each build seconds for answers rarely asked.
+ * every combination would cost each build seconds for answers rarely asked. Never a search: the app that computes
+ * them has no index.
  */
 export function precomputedRequests(): string[] {
   const urls = [
@@ -123,23 +127,54 @@ export async function prepareServing(db: Db): Promise<PreparedServing> {
       seconds: Math.round(performance.now() - started) / 1000,
     };
   }
-  const search = new SearchIndex(await searchDocuments(db));
-  const rows: ServingRow[] = [
-    { key: SEARCH_INDEX_KEY, content_type: 'application/json', body: JSON.stringify(search.toData()) },
-  ];
-  const app = createApp({ db, search, webRoot: null, docsRoot: null, version: 'build', cacheResponses: false });
-  const skipped: PreparedServing['skipped'] = [];
-  for (const url of precomputedRequests()) {
-    const res = await app.request(url);
-    const body = await res.text();
-    if (res.status !== 200) {
-      skipped.push({ url, status: res.status });
-      continue;
+  // Everything below reads the data as it now is, on a reading view: the default responses, every entity's payload
+  // and the search index are computed side by side, and a question several payloads ask is answered once.
+  const { search, rows, entities, skipped } = await db.readingView(READERS, async (view) => {
+    // The stored requests never search (precomputedRequests has no /api/search), so this app needs no index; the
+    // one stored is built meanwhile, while DuckDB answers the requests.
+    const app = createApp({
+      db: view,
+      search: new SearchIndex([]),
+      webRoot: null,
+      docsRoot: null,
+      version: 'build',
+      cacheResponses: false,
+    });
+    const urls = precomputedRequests();
+    const answers: ({ url: string; status: number; content_type: string; body: string } | null)[] = urls.map(
+      () => null,
+    );
+    let next = 0;
+    const requests = Promise.all(
+      Array.from({ length: READERS }, async () => {
+        for (let i = next++; i < urls.length; i = next++) {
+          const url = urls[i] as string;
+          const res = await app.request(url);
+          answers[i] = {
+            url,
+            status: res.status,
+            content_type: res.headers.get('content-type') ?? 'application/json',
+            body: await res.text(),
+          };
+        }
+      }),
+    );
+    // Every entity's payload, read part by part for all entities at once (as the route reads one).
+    const entityPayloads = computeEntityPayloads(view, null);
+    const index = new SearchIndex(await searchDocuments(view));
+    await requests;
+    const skipped: PreparedServing['skipped'] = [];
+    const rows: ServingRow[] = [
+      { key: SEARCH_INDEX_KEY, content_type: 'application/json', body: JSON.stringify(index.toData()) },
+    ];
+    for (const a of answers) {
+      if (!a) continue;
+      if (a.status !== 200) skipped.push({ url: a.url, status: a.status });
+      else rows.push({ key: servingKey(a.url), content_type: a.content_type, body: a.body });
     }
-    rows.push({ key: servingKey(url), content_type: res.headers.get('content-type') ?? 'application/json', body });
-  }
-  // Every entity's payload, read part by part for all entities at once (as the route reads one), sent as c.json sends it.
-  const entities = await computeEntityPayloads(db, null);
+    return { search: index, rows, entities: await entityPayloads, skipped };
+  });
+  // Sent as c.json sends them.
   const entityRows = function* (): Generator<ServingRow> {
     for (const [id, payload] of entities) {
       yield { key: `/api/entities/${id}`, content_type: 'application/json', body: JSON.stringify(payload) };

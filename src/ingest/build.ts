@@ -56,6 +56,8 @@ export interface BuildResult {
   runs: IngestSummary[];
   /** Datasets the old database held that the bundled data does not make (live syncs, CSV imports): carried over. */
   kept: { dataset: string; rows: number }[];
+  /** Seconds per step, in the order they ran (what `npm run bench:start` reports of a build). */
+  steps: { step: string; seconds: number }[];
 }
 
 /** Removes `<db>.building-<pid>` files of builds whose process is gone (a build killed mid-way). */
@@ -99,7 +101,15 @@ export async function buildDatabase(
     prepare?: (db: Db) => Promise<void>;
   } = {},
 ): Promise<BuildResult> {
+  const steps: BuildResult['steps'] = [];
+  let mark = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps.push({ step: name, seconds: Math.round(now - mark) / 1000 });
+    mark = now;
+  };
   const fingerprint = dataFingerprint(dataDir);
+  step('fingerprint');
   const lock = WriterLock.acquire(path);
   try {
     removeStaleBuilds(path);
@@ -108,7 +118,7 @@ export async function buildDatabase(
         const db = await Db.open({ path, readOnly: true });
         const row = await db.one<{ value: string }>(sql`SELECT value FROM build_info WHERE key = 'fingerprint'`);
         db.close();
-        if (row?.value === fingerprint) return { path, skipped: true, fingerprint, runs: [], kept: [] };
+        if (row?.value === fingerprint) return { path, skipped: true, fingerprint, runs: [], kept: [], steps };
       } catch {
         // An unreadable or older database is simply rebuilt.
       }
@@ -117,12 +127,15 @@ export async function buildDatabase(
     // is left in a WAL the renamed file could replay.
     const old = existsSync(path);
     if (old) await settleOld(path);
+    step('old database');
     const tmp = `${path}.building-${process.pid}`;
     rmSync(tmp, { force: true });
     rmSync(`${tmp}.wal`, { force: true });
     const db = await Db.open({ path: tmp });
+    step('open');
     try {
       const runs = await loadBundled(db, dataDir, options.progress);
+      step('ingest');
       // The old database must be readable to be replaced: its own datasets are carried over, never dropped unseen.
       let kept: BuildResult['kept'] = [];
       if (old) {
@@ -134,23 +147,27 @@ export async function buildDatabase(
               'nothing was replaced. Stop what holds it, or move the file away to build from the bundled data alone',
           );
         }
+        step('carry over');
       }
       if (old) {
         // The change log is a convenience: an old database it cannot read (an older schema held open by a reader)
         // does not stop the build, it only leaves this build without recorded changes.
         const run = await recordBuildChanges(db, path, dataDir).catch(() => null);
         if (run) await options.afterChanges?.(db, { path, run });
+        step('changes');
       }
       await options.prepare?.(db);
+      step('prepare');
       await db.run(sql`INSERT INTO build_info VALUES ('fingerprint', ${fingerprint}), ('built', now()::VARCHAR)`);
       await db.exec('CHECKPOINT');
       db.close();
+      step('checkpoint');
       if (existsSync(`${path}.wal`)) {
         throw new Error(`${path}.wal appeared during the build: another process wrote the database; not replacing it`);
       }
       options.beforeSwap?.({ path, tmp });
       renameSync(tmp, path);
-      return { path, skipped: false, fingerprint, runs, kept };
+      return { path, skipped: false, fingerprint, runs, kept, steps };
     } catch (error) {
       db.close();
       rmSync(tmp, { force: true });

@@ -7,7 +7,7 @@ import type { Connector, ReadResult } from '../sources/source.ts';
 import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
 import { mergeRows } from '../store/merge.ts';
-import { danglingReferences, datasetRowCount, sourcesDefinedElsewhere } from '../store/queries/integrity.ts';
+import { danglingReferences, datasetRowCounts, sourcesDefinedElsewhere } from '../store/queries/integrity.ts';
 import { CHANGE_TABLES, type ChangeSide, oneDataset, recordChanges } from '../store/queries/changes.ts';
 import { raw, sql } from '../store/sql.ts';
 import { knownKeys, knownNames } from '../store/queries/entities.ts';
@@ -138,11 +138,12 @@ export async function ingest<R>(
     const rowsRead = read.rowsRead;
     let note: string | null = null;
     const totals = await db.transaction(async () => {
-      const before = await datasetRowCount(
+      const had = await datasetRowCounts(
         db,
         dataset,
         ORDER.map((t) => TABLES[t].name),
       );
+      const before = [...had.values()].reduce((a, b) => a + b, 0);
       // The dataset as it was, for the changes this ingest makes (compared once its rows are merged).
       const series =
         options.recordChanges === false
@@ -160,7 +161,7 @@ export async function ingest<R>(
       const sum = { inserted: 0, updated: 0, deleted: 0 };
       for (const [i, table] of ORDER.entries()) {
         progress('merge', i, ORDER.length);
-        const c = await mergeRows(db, TABLES[table], dataset, cells[table]);
+        const c = await mergeRows(db, TABLES[table], dataset, cells[table], had.get(TABLES[table].name) ?? null);
         sum.inserted += c.inserted;
         sum.updated += c.updated;
         sum.deleted += c.deleted;

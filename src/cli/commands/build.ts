@@ -53,6 +53,8 @@ export function buildCommand(program: Command): void {
       for (const k of result.kept) {
         process.stdout.write(`kept ${k.dataset} (${k.rows.toLocaleString('en')} rows) from the database it replaced\n`);
       }
-      process.stdout.write(`built ${result.path} in ${seconds} s\n`);
+      process.stdout.write(
+        `built ${result.path} in ${seconds} s (${result.steps.map((s) => `${s.step} ${s.seconds} s`).join(', ')})\n`,
+      );
     });
 }

@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter } from 'yaml';
 import { InputError } from '../../model/errors.ts';
 import { identityKeyProblem } from '../../model/identity.ts';
 import { AI_CLASSES, COMPONENTS, INVESTOR_TYPES, familyOf, idPrefixOf } from '../../model/types.ts';
@@ -22,15 +21,7 @@ export interface CuratedInput {
 /** Reads and validates one YAML file, naming file, line and field on the first problem. */
 export async function readCuratedFile(file: string): Promise<{ input: CuratedInput; sha256: string }> {
   const { text, sha256 } = await readTextFile(file);
-  const lineCounter = new LineCounter();
-  const { doc, value: js } = parseYamlFile(file, text, lineCounter);
-  const lineOf = (path: (string | number)[]): number | null => {
-    for (let p = path; p.length > 0; p = p.slice(0, -1)) {
-      const node = doc.getIn(p, true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return null;
-  };
+  const { value: js, lineOf } = parseYamlFile(file, text);
   const parsed = curatedFileSchema.safeParse(js ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,0 +1,56 @@
+// A reading view: more connections to committed data, each distinct statement read once, and no writes.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Db } from './db.ts';
+import { sql } from './sql.ts';
+
+test('a reading view reads committed data side by side, answers a repeated statement once, and refuses writes', async () => {
+  const db = await Db.open({ path: ':memory:' });
+  try {
+    await db.exec('CREATE TABLE t (k INTEGER, v VARCHAR)');
+    await db.exec("INSERT INTO t VALUES (1, 'a'), (2, 'b')");
+    let first: { k: number; v: string }[] = [];
+    await db.readingView(3, async (view) => {
+      const q = sql`SELECT k, v FROM t ORDER BY k`;
+      const [a, b, c] = await Promise.all([view.all(q), view.all(q), view.all(sql`SELECT count(*)::INT AS n FROM t`)]);
+      assert.deepEqual(a, [
+        { k: 1, v: 'a' },
+        { k: 2, v: 'b' },
+      ]);
+      assert.deepEqual(b, a);
+      assert.deepEqual(c, [{ n: 2 }]);
+      // Each caller gets its own copy: changing one changes no other.
+      (a as { k: number; v: string }[]).reverse()[0]!.v = 'changed';
+      first = await view.all<{ k: number; v: string }>(q);
+      assert.equal(first[1]?.v, 'b');
+      await assert.rejects(view.run(sql`DELETE FROM t`), /reading view does not write/);
+      await assert.rejects(view.exec('DROP TABLE t'), /reading view does not write/);
+    });
+    // The database itself is untouched and open after the view closes.
+    assert.deepEqual(await db.all(sql`SELECT count(*)::INT AS n FROM t`), [{ n: 2 }]);
+    await db.exec("INSERT INTO t VALUES (3, 'c')");
+    assert.deepEqual(await db.all(sql`SELECT count(*)::INT AS n FROM t`), [{ n: 3 }]);
+  } finally {
+    db.close();
+  }
+});
+
+test('a reading view cannot be made inside a transaction (its connections would not see what it wrote)', async () => {
+  const db = await Db.open({ path: ':memory:' });
+  try {
+    await db.exec('CREATE TABLE t (k INTEGER)');
+    await db.transaction(async () => {
+      await db.exec('INSERT INTO t VALUES (1)');
+      await assert.rejects(
+        db.readingView(1, async () => null),
+        /committed data only/,
+      );
+    });
+    assert.equal(
+      await db.readingView(1, async (v) => (await v.all<{ n: number }>(sql`SELECT count(*)::INT AS n FROM t`))[0]?.n),
+      1,
+    );
+  } finally {
+    db.close();
+  }
+});
