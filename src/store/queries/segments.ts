@@ -1,7 +1,7 @@
 /** Named SQL for segments and the involution index: players, their entry and exit, and release credits. */
 import type { Db } from '../db.ts';
 import { COUNTED_AI_CLASSES } from '../../model/types.ts';
-import { sql } from '../sql.ts';
+import { type Sql, sql } from '../sql.ts';
 
 /**
  * Players are organisations whose AI class is counted (makers and public research, `org_profile`); adopters (a bank
@@ -46,40 +46,55 @@ export interface PlayerRow {
   [key: string]: unknown;
 }
 
+/**
+ * Every segment's rows of one statement, the segment each row is of beside it, and the rows of one segment taken from
+ * them. Each statement below costs about as much for all segments as for one (its aggregates run over every fact
+ * either way), so a build that stores every segment's payload asks once per statement, not once per segment (a
+ * reading view answers a repeated statement once), and a single request pays no more than before.
+ */
+async function ofSegment<T extends object>(db: Db, query: Sql, segment: string): Promise<T[]> {
+  const rows = await db.all<{ segment: string } & T>(query);
+  return rows.filter((r) => r.segment === segment).map(({ segment: _segment, ...row }) => row as unknown as T);
+}
+
 /** Organisations tagged with `segment` (in `country`, or anywhere when null), with the evidence of their entry and exit. */
 export async function segmentPlayers(db: Db, segment: string, country: string | null): Promise<PlayerRow[]> {
-  return db.all<PlayerRow>(sql`
+  return ofSegment<PlayerRow>(
+    db,
+    sql`
     WITH players AS (
-      SELECT DISTINCT s.entity_id AS org FROM entity_segments s
+      SELECT DISTINCT s.segment, s.entity_id AS org FROM entity_segments s
       LEFT JOIN entity_place p ON p.entity_id = s.entity_id
-      WHERE s.segment = ${segment} AND s.entity_id IN ${PLAYER}
-        AND (${country}::VARCHAR IS NULL OR p.country = ${country})
+      WHERE s.entity_id IN ${PLAYER} AND (${country}::VARCHAR IS NULL OR p.country = ${country})
     ),
     dated AS (
       SELECT f.entity_id AS thing, min(f.value) AS date, arg_min(f.source_id, f.value || ' ' || f.source_id) AS source_id FROM facts f
       WHERE f.attr IN ('release_date', 'publication_date') AND regexp_matches(f.value, '^[0-9]{4}') GROUP BY f.entity_id
     ),
     rel AS (
-      SELECT rs.org, min(rs.date) AS first, arg_min(rs.thing, rs.date || ' ' || rs.thing) AS first_thing, max(rs.date) AS last,
-        count(DISTINCT rs.thing) AS n
-      FROM segment_releases rs WHERE rs.segment = ${segment} GROUP BY rs.org
+      SELECT rs.segment, rs.org, min(rs.date) AS first, arg_min(rs.thing, rs.date || ' ' || rs.thing) AS first_thing,
+        max(rs.date) AS last, count(DISTINCT rs.thing) AS n
+      FROM segment_releases rs GROUP BY rs.segment, rs.org
     ),
+    -- Prices and the LLM list are evidence of the LLM segment only.
     price AS (
       SELECT vendor_id AS org, min(date) AS first, arg_min(source_id, date || ' ' || source_id) AS first_source, max(date) AS last
-      FROM prices WHERE ${segment} = 'llm' GROUP BY vendor_id
+      FROM prices GROUP BY vendor_id
     ),
     listed AS (
       SELECT r.subject_id AS org, min(f.value) AS first, arg_min(f.source_id, f.value || ' ' || f.source_id) AS source_id
       FROM relations r JOIN facts f ON f.entity_id = r.object_id AND f.attr = 'first_listed'
-      WHERE r.predicate = 'developed' AND ${segment} = 'llm' GROUP BY r.subject_id
+      WHERE r.predicate = 'developed' GROUP BY r.subject_id
     ),
     entered AS (
-      SELECT entity_id AS org, min(coalesce(as_of, '')) AS date, arg_min(source_id, coalesce(as_of, '') || ' ' || source_id) AS source_id
-      FROM facts WHERE attr = 'entered_segment' AND value = ${segment} GROUP BY entity_id
+      SELECT value AS segment, entity_id AS org, min(coalesce(as_of, '')) AS date,
+        arg_min(source_id, coalesce(as_of, '') || ' ' || source_id) AS source_id
+      FROM facts WHERE attr = 'entered_segment' GROUP BY value, entity_id
     ),
     exited AS (
-      SELECT entity_id AS org, min(coalesce(as_of, '')) AS date, arg_min(source_id, coalesce(as_of, '') || ' ' || source_id) AS source_id
-      FROM facts WHERE attr = 'exited_segment' AND value = ${segment} GROUP BY entity_id
+      SELECT value AS segment, entity_id AS org, min(coalesce(as_of, '')) AS date,
+        arg_min(source_id, coalesce(as_of, '') || ' ' || source_id) AS source_id
+      FROM facts WHERE attr = 'exited_segment' GROUP BY value, entity_id
     ),
     status AS (
       -- Ties are broken by id throughout, so the same data always gives the same evidence.
@@ -92,7 +107,7 @@ export async function segmentPlayers(db: Db, segment: string, country: string | 
       FROM facts WHERE attr IN ('founded', 'founding_date') AND regexp_matches(value, '^[0-9]{4}') GROUP BY entity_id
     ),
     tags AS (SELECT entity_id AS org, count(DISTINCT segment) AS n FROM entity_segments GROUP BY entity_id)
-    SELECT pl.org, coalesce(e.name_en, e.name_zh) AS name, e.kind, op.ai_class, p.city,
+    SELECT pl.segment, pl.org, coalesce(e.name_en, e.name_zh) AS name, e.kind, op.ai_class, p.city,
       fo.year::INT AS founded, fo.source_id AS founded_source, coalesce(tags.n, 0)::INT AS segments,
       rel.first AS first_release, rel.first_thing AS first_release_thing,
       coalesce(t.name_en, t.name_zh) AS first_release_name, d.source_id AS first_release_source,
@@ -104,12 +119,16 @@ export async function segmentPlayers(db: Db, segment: string, country: string | 
       nullif(exited.date, '') AS exited, exited.source_id AS exited_source
     FROM players pl JOIN entities e ON e.id = pl.org JOIN org_profile op ON op.entity_id = pl.org
     LEFT JOIN entity_place p ON p.entity_id = pl.org
-    LEFT JOIN rel ON rel.org = pl.org LEFT JOIN dated d ON d.thing = rel.first_thing
+    LEFT JOIN rel ON rel.segment = pl.segment AND rel.org = pl.org LEFT JOIN dated d ON d.thing = rel.first_thing
     LEFT JOIN entities t ON t.id = rel.first_thing
-    LEFT JOIN price ON price.org = pl.org LEFT JOIN listed ON listed.org = pl.org
-    LEFT JOIN entered ON entered.org = pl.org LEFT JOIN exited ON exited.org = pl.org
+    LEFT JOIN price ON pl.segment = 'llm' AND price.org = pl.org
+    LEFT JOIN listed ON pl.segment = 'llm' AND listed.org = pl.org
+    LEFT JOIN entered ON entered.segment = pl.segment AND entered.org = pl.org
+    LEFT JOIN exited ON exited.segment = pl.segment AND exited.org = pl.org
     LEFT JOIN status ON status.org = pl.org LEFT JOIN founded fo ON fo.org = pl.org LEFT JOIN tags ON tags.org = pl.org
-    ORDER BY pl.org`);
+    ORDER BY pl.segment, pl.org`,
+    segment,
+  );
 }
 
 export interface ReleaseCredit {
@@ -121,12 +140,16 @@ export interface ReleaseCredit {
 
 /** Release credits per year and organisation: a release made by k organisations credits each 1/k. */
 export async function releaseCredits(db: Db, segment: string, country: string | null): Promise<ReleaseCredit[]> {
-  return db.all<ReleaseCredit>(sql`
-    SELECT rs.year::INT AS year, rs.org, sum(1.0 / rs.makers)::DOUBLE AS credit
-    FROM (SELECT DISTINCT thing, org, year, makers FROM segment_releases WHERE segment = ${segment}) rs
+  return ofSegment<ReleaseCredit>(
+    db,
+    sql`
+    SELECT rs.segment, rs.year::INT AS year, rs.org, sum(1.0 / rs.makers)::DOUBLE AS credit
+    FROM (SELECT DISTINCT segment, thing, org, year, makers FROM segment_releases) rs
     LEFT JOIN entity_place p ON p.entity_id = rs.org
     WHERE (${country}::VARCHAR IS NULL OR p.country = ${country}) AND rs.org IN ${PLAYER}
-    GROUP BY ALL ORDER BY year, org`);
+    GROUP BY ALL ORDER BY segment, year, org`,
+    segment,
+  );
 }
 
 export interface ActivityCoverage {
@@ -147,22 +170,30 @@ export interface ActivityCoverage {
  * The earliest end is where silence stops meaning anything (right-censoring).
  */
 export async function activityCoverage(db: Db, segment: string): Promise<ActivityCoverage[]> {
-  return db.all<ActivityCoverage>(sql`
+  return ofSegment<ActivityCoverage>(
+    db,
+    sql`
     WITH dates AS (
       SELECT f.dataset, f.source_id, f.entity_id, f.value AS date FROM facts f
       WHERE f.attr IN ('release_date', 'publication_date') AND regexp_matches(f.value, '^[0-9]{4}')
         AND f.entity_id IN (SELECT thing FROM releases)
     ),
+    reach AS (
+      SELECT dataset, min(source_id) AS source_id, min(date) AS first_date, max(date) AS last_date,
+        count(*)::INT AS rows
+      FROM dates GROUP BY dataset
+    ),
     used AS (
-      SELECT DISTINCT dataset FROM dates WHERE entity_id IN (SELECT thing FROM segment_releases WHERE segment = ${segment})
+      SELECT DISTINCT r.segment, d.dataset FROM dates d JOIN segment_releases r ON r.thing = d.entity_id
     )
-    SELECT dataset, min(source_id) AS source_id, 'release' AS evidence, min(date) AS first_date,
-      max(date) AS last_date, count(*)::INT AS rows
-    FROM dates WHERE dataset IN (SELECT dataset FROM used) GROUP BY dataset
+    SELECT u.segment, r.dataset, r.source_id, 'release' AS evidence, r.first_date, r.last_date, r.rows
+    FROM used u JOIN reach r ON r.dataset = u.dataset
     UNION ALL
-    SELECT 'prices', NULL, 'price', min(date), max(date), count(*)::INT FROM prices WHERE ${segment} = 'llm'
+    SELECT 'llm', 'prices', NULL, 'price', min(date), max(date), count(*)::INT FROM prices
     HAVING count(*) > 0
-    ORDER BY evidence, dataset`);
+    ORDER BY segment, evidence, dataset`,
+    segment,
+  );
 }
 
 export interface CapabilityPoint {
@@ -177,15 +208,19 @@ export interface CapabilityPoint {
 
 /** Releases of the segment (made by an organisation in `country`) with a cited training compute, one row per release. */
 export async function capabilityPoints(db: Db, segment: string, country: string | null): Promise<CapabilityPoint[]> {
-  return db.all<CapabilityPoint>(sql`
-    SELECT r.year::INT AS year, r.thing, coalesce(e.name_en, e.name_zh) AS name,
+  return ofSegment<CapabilityPoint>(
+    db,
+    sql`
+    SELECT r.segment, r.year::INT AS year, r.thing, coalesce(e.name_en, e.name_zh) AS name,
       log10(max(TRY_CAST(f.value AS DOUBLE)))::DOUBLE AS log10_flop, min(f.source_id) AS source_id
-    FROM (SELECT DISTINCT thing, org, year FROM segment_releases WHERE segment = ${segment}) r
+    FROM (SELECT DISTINCT segment, thing, org, year FROM segment_releases) r
     JOIN facts f ON f.entity_id = r.thing AND f.attr = 'training_compute' AND f.unit = 'FLOP'
     JOIN entities e ON e.id = r.thing
     LEFT JOIN entity_place p ON p.entity_id = r.org
     WHERE (${country}::VARCHAR IS NULL OR p.country = ${country}) AND TRY_CAST(f.value AS DOUBLE) > 0
-    GROUP BY r.year, r.thing, e.name_en, e.name_zh ORDER BY r.year, r.thing`);
+    GROUP BY r.segment, r.year, r.thing, e.name_en, e.name_zh ORDER BY r.segment, r.year, r.thing`,
+    segment,
+  );
 }
 
 export interface SegmentSummary {
@@ -224,24 +259,33 @@ export async function segmentCities(
   segment: string,
   country: string | null,
 ): Promise<{ city: string; name: string | null; players: number }[]> {
-  return db.all(sql`
-    SELECT p.city, coalesce(c.name_en, c.name_zh) AS name, count(DISTINCT s.entity_id)::INT AS players
+  return ofSegment(
+    db,
+    sql`
+    SELECT s.segment, p.city, coalesce(c.name_en, c.name_zh) AS name, count(DISTINCT s.entity_id)::INT AS players
     FROM entity_segments s JOIN entity_place p ON p.entity_id = s.entity_id JOIN entities c ON c.id = p.city
-    WHERE s.segment = ${segment} AND (${country}::VARCHAR IS NULL OR p.country = ${country}) AND s.entity_id IN ${PLAYER}
-    GROUP BY ALL ORDER BY players DESC, p.city`);
+    WHERE (${country}::VARCHAR IS NULL OR p.country = ${country}) AND s.entity_id IN ${PLAYER}
+    GROUP BY ALL ORDER BY s.segment, players DESC, p.city`,
+    segment,
+  );
 }
 
 /** The sources behind a segment's players and releases: founding, status and release-date facts. */
 export async function segmentSourceIds(db: Db, segment: string, country: string | null): Promise<string[]> {
-  const rows = await db.all<{ source_id: string }>(sql`
+  const rows = await ofSegment<{ source_id: string }>(
+    db,
+    sql`
     WITH players AS (
-      SELECT DISTINCT s.entity_id AS org FROM entity_segments s LEFT JOIN entity_place p ON p.entity_id = s.entity_id
-      WHERE s.segment = ${segment} AND (${country}::VARCHAR IS NULL OR p.country = ${country}) AND s.entity_id IN ${PLAYER}
+      SELECT DISTINCT s.segment, s.entity_id AS org FROM entity_segments s LEFT JOIN entity_place p ON p.entity_id = s.entity_id
+      WHERE (${country}::VARCHAR IS NULL OR p.country = ${country}) AND s.entity_id IN ${PLAYER}
     )
-    SELECT DISTINCT f.source_id FROM facts f WHERE f.attr IN ('founded', 'founding_date', 'status', 'ai_class')
-      AND f.entity_id IN (SELECT org FROM players)
-    UNION SELECT DISTINCT f.source_id FROM facts f JOIN segment_releases r ON r.thing = f.entity_id
-      WHERE r.segment = ${segment} AND r.org IN (SELECT org FROM players) AND f.attr IN ('release_date', 'publication_date')
-    ORDER BY 1`);
+    SELECT DISTINCT pl.segment, f.source_id FROM facts f JOIN players pl ON pl.org = f.entity_id
+      WHERE f.attr IN ('founded', 'founding_date', 'status', 'ai_class')
+    UNION SELECT DISTINCT r.segment, f.source_id FROM facts f JOIN segment_releases r ON r.thing = f.entity_id
+      JOIN players pl ON pl.segment = r.segment AND pl.org = r.org
+      WHERE f.attr IN ('release_date', 'publication_date')
+    ORDER BY 1, 2`,
+    segment,
+  );
   return rows.map((r) => r.source_id);
 }
