@@ -39,11 +39,15 @@ export function toSimplified(text: string): string {
 /** Toneless pinyin of the Han characters, space-separated ("智谱华章" → "zhi pu hua zhang"); null without Han. */
 export function derivePinyin(text: string | null): string | null {
   if (text === null || !hasHan(text)) return null;
-  return pinyin(toSimplified(text), { toneType: 'none', nonZh: 'consecutive', v: true })
+  return pinyinOf(text);
+}
+
+const pinyinOf = remembered((text) =>
+  pinyin(toSimplified(text), { toneType: 'none', nonZh: 'consecutive', v: true })
     .replace(/\s+/g, ' ')
     .trim()
-    .toLowerCase();
-}
+    .toLowerCase(),
+);
 
 /**
  * The form two names are compared in: NFKC, simplified, lower-case, letters, digits and Han only.
