@@ -161,8 +161,11 @@ export async function prepareServing(db: Db): Promise<PreparedServing> {
     );
     // Every entity's payload, read part by part for all entities at once (as the route reads one).
     const entityPayloads = computeEntityPayloads(view, null);
-    const index = new SearchIndex(await searchDocuments(view));
+    const indexing = searchDocuments(view).then((documents) => new SearchIndex(documents));
+    // All three end before the view closes, even when one fails: no statement is left running on its connections.
+    await Promise.allSettled([requests, entityPayloads, indexing]);
     await requests;
+    const index = await indexing;
     const skipped: PreparedServing['skipped'] = [];
     const rows: ServingRow[] = [
       { key: SEARCH_INDEX_KEY, content_type: 'application/json', body: JSON.stringify(index.toData()) },
