@@ -11,10 +11,10 @@ import { curatedConnector } from '../src/sources/curated/source.ts';
 import { epochConnector } from '../src/sources/epoch/source.ts';
 import { Db } from '../src/store/db.ts';
 import { tableChecksums } from '../src/store/queries/integrity.ts';
-import { TABLES } from '../src/store/tables.ts';
+import { INGEST_TABLES } from '../src/ingest/tables.ts';
 import { DATA_DIR, ROOT } from './support/bundled.ts';
 
-const TABLE_NAMES = Object.values(TABLES).map((t) => t.name);
+const TABLE_NAMES = INGEST_TABLES.map((t) => t.name);
 const CHILD = join(ROOT, 'test', 'support', 'ingest-child.ts');
 const dir = mkdtempSync(join(tmpdir(), 'neijuan-crash-'));
 const base = join(dir, 'base.duckdb');

@@ -9,11 +9,11 @@ import { Db, QueryTimeoutError } from '../src/store/db.ts';
 import { searchDocuments } from '../src/store/queries/entities.ts';
 import { tableChecksums } from '../src/store/queries/integrity.ts';
 import { sql } from '../src/store/sql.ts';
-import { TABLES } from '../src/store/tables.ts';
+import { INGEST_TABLES } from '../src/ingest/tables.ts';
 import { bundledApp, ROOT } from './support/bundled.ts';
 import { join } from 'node:path';
 
-const TABLE_NAMES = Object.values(TABLES).map((t) => t.name);
+const TABLE_NAMES = INGEST_TABLES.map((t) => t.name);
 const HOSTILE = [
   "' OR 1=1 --",
   "'; DROP TABLE entities; --",

@@ -19,12 +19,12 @@ import { tableChecksums } from '../store/queries/integrity.ts';
 import { listRuns } from '../store/queries/runs.ts';
 import { listSyncUnits } from '../store/queries/openalex.ts';
 import { sql } from '../store/sql.ts';
-import { TABLES } from '../store/tables.ts';
+import { INGEST_TABLES } from './tables.ts';
 import { ingestOpenAlexAggregates, reduceOpenAlexSnapshot, writeOpenAlexSubjects } from './openalex-aggregates.ts';
 import { ingestOpenAlexSnapshot } from './openalex-snapshot.ts';
 
 const TABLE_NAMES = [
-  ...Object.values(TABLES).map((t) => t.name),
+  ...INGEST_TABLES.map((t) => t.name),
   'openalex_works',
   'openalex_institutions',
   'openalex_topics',

@@ -9,11 +9,11 @@ import type { Db } from '../store/db.ts';
 import { tableChecksums } from '../store/queries/integrity.ts';
 import { listRuns } from '../store/queries/runs.ts';
 import { sql } from '../store/sql.ts';
-import { TABLES } from '../store/tables.ts';
+import { INGEST_TABLES } from './tables.ts';
 import { bundledDb, DATA_DIR } from '../../test/support/bundled.ts';
 import { ingest } from './pipeline.ts';
 
-const TABLE_NAMES = Object.values(TABLES).map((t) => t.name);
+const TABLE_NAMES = INGEST_TABLES.map((t) => t.name);
 // Two vintages are bundled in data/; the third (another schema) is a fixture beside the connector.
 const EPOCH_FILES = [
   join(DATA_DIR, 'epoch', 'notable_ai_models_2026-01.csv'),

@@ -2,6 +2,7 @@
 import type { Bundle } from '../model/bundle.ts';
 import { InputError } from '../model/errors.ts';
 import { IDENTITY_ATTRIBUTES, Resolver } from '../model/resolver.ts';
+import type { Cell, TableSpec } from '../model/tables.ts';
 import type { EntityKind } from '../model/types.ts';
 import type { Connector, ReadResult } from '../sources/source.ts';
 import type { Db } from '../store/db.ts';
@@ -57,7 +58,7 @@ export function ownsDataset(connector: { name: string; namespaces?: readonly str
   return (connector.namespaces ?? [connector.name]).some((ns) => dataset === ns || dataset.startsWith(`${ns}:`));
 }
 
-// Merge order: sources and entities before the rows that point at them.
+// Merge order: sources and entities before the rows that point at them; a connector's own tables after these.
 const ORDER: readonly TableName[] = [
   'sources',
   'entities',
@@ -68,8 +69,6 @@ const ORDER: readonly TableName[] = [
   'relations',
   'observations',
   'prices',
-  'epochModels',
-  'epochModelCountries',
   'dataIssues',
   'resolutions',
   'claims',
@@ -78,8 +77,32 @@ const ORDER: readonly TableName[] = [
   'fundingRounds',
   'roundInvestors',
   'supplyLinks',
-  'genaiFilings',
 ];
+
+/**
+ * The rows of the connector's own tables, `dataset` first. A row for a table it does not declare, or of another
+ * width than its table, is a bug in the connector: refused before anything is written.
+ */
+function ownTables<R>(connector: Connector<R>, bundle: Bundle, dataset: string): { spec: TableSpec; rows: Cell[][] }[] {
+  const specs = connector.tables ?? [];
+  for (const name of Object.keys(bundle.own)) {
+    if (!specs.some((s) => s.name === name)) {
+      throw new Error(`connector ${connector.name} gave rows for table ${name}, which it does not declare`);
+    }
+  }
+  return specs.map((spec) => ({
+    spec,
+    rows: (bundle.own[spec.name] ?? []).map((row) => {
+      if (row.length !== spec.columns.length - 1) {
+        throw new Error(
+          `connector ${connector.name} gave a row of ${row.length} cells for ${spec.name}, which has ` +
+            `${spec.columns.length - 1} besides dataset`,
+        );
+      }
+      return [dataset, ...row];
+    }),
+  }));
+}
 
 /** Ingests one input. On any error nothing is written but the failed run's log row, and the error is rethrown. */
 export async function ingest<R>(
@@ -135,13 +158,17 @@ export async function ingest<R>(
       }
     }
     const cells = bundleToCells(dataset, bundle);
+    const tables: { spec: TableSpec; rows: Cell[][] }[] = [
+      ...ORDER.map((t) => ({ spec: TABLES[t] as TableSpec, rows: cells[t] })),
+      ...ownTables(connector, bundle, dataset),
+    ];
     const rowsRead = read.rowsRead;
     let note: string | null = null;
     const totals = await db.transaction(async () => {
       const had = await datasetRowCounts(
         db,
         dataset,
-        ORDER.map((t) => TABLES[t].name),
+        tables.map((t) => t.spec.name),
       );
       const before = [...had.values()].reduce((a, b) => a + b, 0);
       // The dataset as it was, for the changes this ingest makes (compared once its rows are merged).
@@ -159,14 +186,14 @@ export async function ingest<R>(
         }
       }
       const sum = { inserted: 0, updated: 0, deleted: 0 };
-      for (const [i, table] of ORDER.entries()) {
-        progress('merge', i, ORDER.length);
-        const c = await mergeRows(db, TABLES[table], dataset, cells[table], had.get(TABLES[table].name) ?? null);
+      for (const [i, { spec, rows }] of tables.entries()) {
+        progress('merge', i, tables.length);
+        const c = await mergeRows(db, spec, dataset, rows, had.get(spec.name) ?? null);
         sum.inserted += c.inserted;
         sum.updated += c.updated;
         sum.deleted += c.deleted;
       }
-      progress('merge', ORDER.length, ORDER.length);
+      progress('merge', tables.length, tables.length);
       // A replacement must be plausible: an empty input, or one that deletes more than MAX_SHRINK of the dataset,
       // is refused (the transaction rolls back) unless the caller says it is meant.
       if (before > 0 && (rowsRead === 0 || sum.deleted > MAX_SHRINK * before)) {

@@ -9,7 +9,7 @@ const num = (value: string): number | null => {
   return value.trim() !== '' && Number.isFinite(n) ? n : null;
 };
 
-/** Every table's rows for one dataset. */
+/** Every core table's rows for one dataset (a connector's own tables come as cells already: `Bundle.own`). */
 export function bundleToCells(dataset: string, b: Bundle): Record<TableName, Cell[][]> {
   return {
     sources: b.sources.map((s) => [dataset, s.id, s.title, s.url, s.publisher, s.published, s.retrieved, s.licence]),
@@ -54,20 +54,6 @@ export function bundleToCells(dataset: string, b: Bundle): Record<TableName, Cel
       p.kind,
       p.tier,
     ]),
-    epochModels: b.epochModels.map((m) => [
-      dataset,
-      m.modelId,
-      m.sourceId,
-      m.line,
-      m.name,
-      m.publicationDate,
-      JSON.stringify(m.organizations),
-      JSON.stringify(m.countries),
-      JSON.stringify(m.countryLabels),
-      m.notable,
-      m.accessibility,
-    ]),
-    epochModelCountries: b.epochModels.flatMap((m) => m.countries.map((c) => [dataset, m.modelId, c])),
     dataIssues: b.issues.map((i) => [dataset, i.sourceId, i.entityId ?? '', i.field, i.value, i.message, i.line ?? 0]),
     resolutions: b.resolutions.map((r) => [dataset, r.rawName, r.entityId, r.method]),
     claims: b.claims.map((c) => [
@@ -105,24 +91,6 @@ export function bundleToCells(dataset: string, b: Bundle): Record<TableName, Cel
       r.sourceId,
     ]),
     roundInvestors: b.rounds.flatMap((r) => r.investors.map((i) => [dataset, r.id, i.id, i.lead])),
-    genaiFilings: b.filings.map((f) => [
-      dataset,
-      f.filingId,
-      f.kind,
-      f.listId,
-      f.listDate,
-      f.seq,
-      f.provinceLabel,
-      f.provinceId,
-      f.service,
-      f.provider,
-      f.providerId,
-      f.nameCityId,
-      f.filedOn,
-      f.idDate,
-      f.sourceId,
-      f.line,
-    ]),
     supplyLinks: b.supplyLinks.map((l) => [
       dataset,
       l.supplierId,

@@ -5,7 +5,6 @@ import type {
   Entity,
   Fact,
   FundingRound,
-  GenaiFiling,
   NameKind,
   Observation,
   Price,
@@ -14,28 +13,13 @@ import type {
   Source,
   SupplyLink,
 } from './types.ts';
+import type { Cell, TableSpec } from './tables.ts';
 
 export interface NameRow {
   entityId: string;
   name: string;
   kind: NameKind;
   sourceId: string;
-}
-
-/** One model row of an Epoch AI vintage, as the indicator counts it. */
-export interface EpochModelRow {
-  modelId: string;
-  sourceId: string;
-  line: number;
-  name: string;
-  /** YYYY-MM-DD, or null when the row has none. */
-  publicationDate: string | null;
-  organizations: string[];
-  /** Distinct ISO 3166-1 alpha-2 codes of the row's countries ("China,China" → ["CN"]). */
-  countries: string[];
-  countryLabels: string[];
-  notable: boolean;
-  accessibility: string | null;
 }
 
 /** A raw name that an input resolved onto an existing entity, and how (exact, alias, stripped, variant). */
@@ -55,14 +39,17 @@ export interface Bundle {
   relations: Relation[];
   observations: Observation[];
   prices: Price[];
-  epochModels: EpochModelRow[];
   issues: DataIssue[];
   resolutions: Resolution[];
   claims: Claim[];
   redirects: Redirect[];
   rounds: FundingRound[];
   supplyLinks: SupplyLink[];
-  filings: GenaiFiling[];
+  /**
+   * Rows of the connector's own tables (`Connector.tables`), by table name: each row's cells in the table's column
+   * order after `dataset`, which the pipeline adds.
+   */
+  own: Record<string, Cell[][]>;
 }
 
 export function emptyBundle(): Bundle {
@@ -76,13 +63,23 @@ export function emptyBundle(): Bundle {
     relations: [],
     observations: [],
     prices: [],
-    epochModels: [],
     issues: [],
     resolutions: [],
     claims: [],
     redirects: [],
     rounds: [],
     supplyLinks: [],
-    filings: [],
+    own: {},
   };
+}
+
+/** Adds a row to one of the connector's own tables. */
+export function addOwn(b: Bundle, table: TableSpec, row: Cell[]): void {
+  (b.own[table.name] ??= []).push(row);
+}
+
+/** The rows of one own table as objects by column name (`dataset` aside): for a reader of a bundle, a test say. */
+export function ownRows(b: Bundle, table: TableSpec): Record<string, Cell>[] {
+  const names = table.columns.slice(1).map(([name]) => name);
+  return (b.own[table.name] ?? []).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i] ?? null])));
 }

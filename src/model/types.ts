@@ -414,27 +414,3 @@ export interface SupplyLink {
   note: string | null;
   sourceId: string;
 }
-
-/** One record of a CAC generative-AI list: a service filed (备案) or an app/feature registered (登记). */
-export interface GenaiFiling {
-  filingId: string;
-  kind: 'filed' | 'registered';
-  listId: string;
-  /** When the list it appeared in was published (YYYY-MM-DD, or YYYY-MM). */
-  listDate: string;
-  seq: number;
-  /** 属地 as the list gives it ("北京市"; "国资委" for central state-owned enterprises). */
-  provinceLabel: string;
-  provinceId: string | null;
-  service: string;
-  provider: string;
-  providerId: string | null;
-  /** The city the provider's legal name registers it in (杭州…有限公司), when the name carries one. */
-  nameCityId: string | null;
-  /** The filing (备案时间) date the list gives, YYYY-MM-DD. */
-  filedOn: string | null;
-  /** The date in the filing id. */
-  idDate: string;
-  sourceId: string;
-  line: number;
-}

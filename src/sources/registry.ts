@@ -16,6 +16,7 @@ import { llmListConnector } from './llms-in-china/source.ts';
 import type { GeoContext } from './openalex/institution-mapper.ts';
 import { createOpenAlexFileConnector } from './openalex/source.ts';
 import { owidConnector } from './owid/source.ts';
+import type { TableSpec } from '../model/tables.ts';
 import type { Connector } from './source.ts';
 import type { QidFact } from './wikidata/source.ts';
 import { createWikidataConnector } from './wikidata/source.ts';
@@ -38,6 +39,8 @@ export interface ConnectorDefinition {
   example: string;
   /** The bundled build's inputs under data/ (in this order; definitions are built in list order), or null. */
   bundled: ((dataDir: string) => string[]) | null;
+  /** The connector's own tables (`Connector.tables`: DDL in its migrations/, rows from its mapper), or none. */
+  tables?: readonly TableSpec[];
   create: (ctx: ConnectorContext) => Promise<Connector<unknown>>;
 }
 
@@ -84,6 +87,7 @@ export const CONNECTOR_DEFINITIONS: readonly ConnectorDefinition[] = [
     reads: "CAC generative-AI filings as records (CSV, with the lists' genai_filing_lists.csv beside it)",
     example: 'data/cac/genai_filings.csv',
     bundled: file('cac', 'genai_filings.csv'),
+    tables: cacFilingsConnector.tables,
     create: fixed(cacFilingsConnector as Connector<unknown>),
   },
   {
@@ -106,6 +110,7 @@ export const CONNECTOR_DEFINITIONS: readonly ConnectorDefinition[] = [
             .map((f) => join(dir, f))
         : [];
     },
+    tables: epochConnector.tables,
     create: fixed(epochConnector as Connector<unknown>),
   },
   {

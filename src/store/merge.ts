@@ -1,9 +1,9 @@
 /** Set-based merge of one input's staged rows into a table, scoped to that input's `dataset`. */
 import type { Db } from './db.ts';
 import { raw, sql } from './sql.ts';
-import type { ColumnType, TableSpec } from './tables.ts';
+import type { Cell, ColumnType, TableSpec } from '../model/tables.ts';
 
-export type Cell = string | number | boolean | null;
+export type { Cell } from '../model/tables.ts';
 
 export interface MergeCounts {
   inserted: number;

@@ -1,15 +1,10 @@
 /**
- * The tables an ingest writes, as typed constants: column order (as in the migrations), types and keys.
- * Merge code builds its SQL only from these, never from input.
+ * The core tables an ingest writes, as typed constants: column order (as in the migrations), types and keys. Merge
+ * code builds its SQL only from these (and from the tables a connector declares), never from input.
  */
-export type ColumnType = 'varchar' | 'double' | 'integer' | 'boolean';
+import type { TableSpec } from '../model/tables.ts';
 
-export interface TableSpec {
-  readonly name: string;
-  readonly columns: readonly (readonly [name: string, type: ColumnType])[];
-  /** Columns that identify a row (always including `dataset`, or `id` for entities). */
-  readonly key: readonly string[];
-}
+export type { ColumnType, TableSpec } from '../model/tables.ts';
 
 export const TABLES = {
   sources: {
@@ -128,32 +123,6 @@ export const TABLES = {
     ],
     key: ['dataset', 'vendor_id', 'model', 'tier', 'kind', 'date', 'currency', 'source_id'],
   },
-  epochModels: {
-    name: 'epoch_models',
-    columns: [
-      ['dataset', 'varchar'],
-      ['model_id', 'varchar'],
-      ['source_id', 'varchar'],
-      ['line', 'integer'],
-      ['name', 'varchar'],
-      ['publication_date', 'varchar'],
-      ['organizations', 'varchar'],
-      ['countries', 'varchar'],
-      ['country_labels', 'varchar'],
-      ['notable', 'boolean'],
-      ['accessibility', 'varchar'],
-    ],
-    key: ['dataset', 'model_id'],
-  },
-  epochModelCountries: {
-    name: 'epoch_model_countries',
-    columns: [
-      ['dataset', 'varchar'],
-      ['model_id', 'varchar'],
-      ['country', 'varchar'],
-    ],
-    key: ['dataset', 'model_id', 'country'],
-  },
   dataIssues: {
     name: 'data_issues',
     columns: [
@@ -264,31 +233,6 @@ export const TABLES = {
     ],
     key: ['dataset', 'supplier_id', 'customer_id', 'component', 'kind', 'source_id'],
   },
-  genaiFilings: {
-    name: 'genai_filings',
-    columns: [
-      ['dataset', 'varchar'],
-      ['filing_id', 'varchar'],
-      ['kind', 'varchar'],
-      ['list_id', 'varchar'],
-      ['list_date', 'varchar'],
-      ['seq', 'integer'],
-      ['province_label', 'varchar'],
-      ['province_id', 'varchar'],
-      ['service', 'varchar'],
-      ['provider', 'varchar'],
-      ['provider_id', 'varchar'],
-      ['name_city_id', 'varchar'],
-      ['filed_on', 'varchar'],
-      ['id_date', 'varchar'],
-      ['source_id', 'varchar'],
-      ['line', 'integer'],
-    ],
-    key: ['dataset', 'filing_id'],
-  },
 } as const satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;
-
-/** Tables whose contents define the database's state (the run log is a journal and is excluded). */
-export const DATA_TABLES: readonly TableName[] = Object.keys(TABLES) as TableName[];

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { connectorContract } from '../../../test/support/connector-contract.ts';
 import { DATA_DIR } from '../../../test/support/bundled.ts';
+import { ownRows } from '../../model/bundle.ts';
 import { Resolver } from '../../model/resolver.ts';
 import { cacFilingsConnector, readFilings, tradeNameOf } from './source.ts';
+import { GENAI_FILINGS } from './tables.ts';
 
 const f = (...parts: string[]) => join(import.meta.dirname, 'fixtures', ...parts);
 
@@ -23,12 +25,13 @@ test('each record cites its list; ids that do not parse or contradict the kind a
   const read = await readFilings(f('genai_filings_sample.csv'));
   const b = cacFilingsConnector.map(read, new Resolver([]));
   assert.equal(b.sources.length, 4);
-  const ernie = b.filings.find((x) => x.filingId === 'Beijing-WenXinYiYan-20230821');
-  assert.equal(ernie?.sourceId, 'src:cac-genai-list-2024-04');
-  assert.equal(ernie?.filedOn, '2023-08-31');
+  const filings = ownRows(b, GENAI_FILINGS);
+  const ernie = filings.find((x) => x.filing_id === 'Beijing-WenXinYiYan-20230821');
+  assert.equal(ernie?.source_id, 'src:cac-genai-list-2024-04');
+  assert.equal(ernie?.filed_on, '2023-08-31');
   assert.equal(ernie?.kind, 'filed');
   // A registration's id carries an S number; the list's 属地 gives the province label.
-  assert.ok(b.filings.some((x) => x.kind === 'registered' && /S\d{4}$/.test(x.filingId)));
+  assert.ok(filings.some((x) => x.kind === 'registered' && /S\d{4}$/.test(String(x.filing_id))));
   // (With no places known, every province is an issue too: only the id issues are asserted here.)
   const idIssues = b.issues.filter((i) => i.field === 'filing_id');
   assert.deepEqual(
@@ -36,7 +39,7 @@ test('each record cites its list; ids that do not parse or contradict the kind a
     ['ZheJiang-HuaShuShiHuaWenLvDaMoXing-20250609000026', 'Jiangsu-SiWeiXiangLiangZhiSuanYun-'],
   );
   assert.ok(b.issues.every((i) => i.line !== null && /genai_filings_sample\.csv/.test(i.message)));
-  assert.equal(b.filings.length + idIssues.length, read.rowsRead);
+  assert.equal(filings.length + idIssues.length, read.rowsRead);
 });
 
 test('a legal name gives its trade name; a name with nothing distinctive left gives none', () => {

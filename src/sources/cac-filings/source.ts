@@ -8,13 +8,13 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { type Bundle, emptyBundle } from '../../model/bundle.ts';
+import { type Bundle, addOwn, emptyBundle } from '../../model/bundle.ts';
 import { InputError } from '../../model/errors.ts';
 import type { Resolver } from '../../model/resolver.ts';
-import type { GenaiFiling } from '../../model/types.ts';
 import { readCsvRows } from '../csv-rows.ts';
 import type { Connector, ReadResult } from '../source.ts';
 import { parseFilingId } from '../cac/filing-id.ts';
+import { GENAI_FILINGS } from './tables.ts';
 
 const date = z
   .string()
@@ -217,30 +217,30 @@ export function mapFilings(records: FilingRecords, resolver: Resolver, file: str
         break;
       }
     }
-    const filing: GenaiFiling = {
-      filingId: row.filing_id,
-      kind: row.kind,
-      listId: row.list_id,
-      listDate: list.published,
-      seq: Number(row.seq),
-      provinceLabel: row.province,
-      provinceId: province,
-      service: row.service,
-      provider: row.provider,
-      providerId: provider.type === 'match' ? provider.entityId : null,
-      nameCityId: nameCity,
-      filedOn: row.filed_on === '' ? null : row.filed_on,
-      idDate: parsed.date,
-      sourceId: listSourceId(row.list_id),
-      line: row.line,
-    };
-    b.filings.push(filing);
+    addOwn(b, GENAI_FILINGS, [
+      row.filing_id,
+      row.kind,
+      row.list_id,
+      list.published,
+      Number(row.seq),
+      row.province,
+      province,
+      row.service,
+      row.provider,
+      provider.type === 'match' ? provider.entityId : null,
+      nameCity,
+      row.filed_on === '' ? null : row.filed_on,
+      parsed.date,
+      listSourceId(row.list_id),
+      row.line,
+    ]);
   }
   return b;
 }
 
 export const cacFilingsConnector: Connector<FilingRecords> = {
   name: 'cac-filings',
+  tables: [GENAI_FILINGS],
   read: readFilings,
   map: (read, resolver) => mapFilings(read.records[0] as FilingRecords, resolver, read.input),
 };

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ownRows } from '../../model/bundle.ts';
 import { Resolver } from '../../model/resolver.ts';
 import { readEpochFile } from './source.ts';
 import { mapEpoch, parameterUnitSlip, statedNumbers } from './map.ts';
+import { EPOCH_MODEL_COUNTRIES, EPOCH_MODELS } from './tables.ts';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'notable-sample.csv');
 
@@ -23,15 +25,24 @@ test('quoted cells with line breaks stay one record; lines are those of the file
 
 test('countries become distinct ISO codes; Hong Kong stays HK; Multinational and blanks attribute nothing', async () => {
   const { bundle } = await mapFixture();
-  const byName = new Map(bundle.epochModels.map((m) => [m.name, m]));
-  assert.deepEqual(byName.get('GLM-4.6')?.countries, ['CN']);
-  assert.deepEqual(byName.get('Eurus-2-7B-PRIME')?.countries, ['CN', 'US']);
-  assert.deepEqual(byName.get('Eagle 2')?.countries, ['US', 'CN', 'HK']);
-  assert.deepEqual(byName.get('LLaVA-OV-72B')?.countries, ['CN', 'SG', 'HK']);
-  assert.deepEqual(byName.get('CMS-RCNN')?.countries, []);
-  assert.deepEqual(byName.get('CMS-RCNN')?.countryLabels, ['Multinational']);
-  assert.deepEqual(byName.get('Olmo 3')?.countries, []);
-  assert.ok(bundle.epochModels.every((m) => m.notable));
+  const models = ownRows(bundle, EPOCH_MODELS);
+  const byName = new Map(models.map((m) => [m.name, m]));
+  const countries = (name: string) => JSON.parse(String(byName.get(name)?.countries)) as string[];
+  assert.deepEqual(countries('GLM-4.6'), ['CN']);
+  assert.deepEqual(countries('Eurus-2-7B-PRIME'), ['CN', 'US']);
+  assert.deepEqual(countries('Eagle 2'), ['US', 'CN', 'HK']);
+  assert.deepEqual(countries('LLaVA-OV-72B'), ['CN', 'SG', 'HK']);
+  assert.deepEqual(countries('CMS-RCNN'), []);
+  assert.deepEqual(JSON.parse(String(byName.get('CMS-RCNN')?.country_labels)), ['Multinational']);
+  assert.deepEqual(countries('Olmo 3'), []);
+  assert.ok(models.every((m) => m.notable === true));
+  // Each country of a model is a row of its own.
+  assert.deepEqual(
+    ownRows(bundle, EPOCH_MODEL_COUNTRIES)
+      .filter((r) => r.model_id === byName.get('Eagle 2')?.model_id)
+      .map((r) => r.country),
+    ['US', 'CN', 'HK'],
+  );
 });
 
 test('several organisations in one cell each develop the model', async () => {

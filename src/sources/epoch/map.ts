@@ -1,9 +1,10 @@
 /** Epoch rows → models, organisations (resolved by name), countries, facts and data issues. Pure. */
-import { type Bundle, emptyBundle } from '../../model/bundle.ts';
+import { type Bundle, addOwn, emptyBundle } from '../../model/bundle.ts';
 import { COUNTRY_CODES, NON_COUNTRY_LABELS } from '../../model/countries.ts';
 import { slugify } from '../../model/names.ts';
 import type { Resolver } from '../../model/resolver.ts';
 import type { EntityKind } from '../../model/types.ts';
+import { EPOCH_MODELS, EPOCH_MODEL_COUNTRIES } from './tables.ts';
 import type { EpochInput } from './source.ts';
 import type { EpochRow } from './schema.ts';
 
@@ -227,19 +228,20 @@ export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
       }
     });
 
-    b.epochModels.push({
+    addOwn(b, EPOCH_MODELS, [
       modelId,
-      sourceId: src,
-      line: row.line,
-      name: row.model,
-      publicationDate: date,
-      organizations: orgNames,
-      countries: codes,
-      countryLabels: labels,
+      src,
+      row.line,
+      row.model,
+      date,
+      JSON.stringify(orgNames),
+      JSON.stringify(codes),
+      JSON.stringify(labels),
       // The large-scale vintage has no notability column: its rows are not claimed notable.
-      notable: input.allNotable || (row.notability !== null && row.notability.trim() !== ''),
-      accessibility: row.accessibility === '' ? null : row.accessibility,
-    });
+      input.allNotable || (row.notability !== null && row.notability.trim() !== ''),
+      row.accessibility === '' ? null : row.accessibility,
+    ]);
+    for (const code of codes) addOwn(b, EPOCH_MODEL_COUNTRIES, [modelId, code]);
   }
   return b;
 }

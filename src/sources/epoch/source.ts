@@ -5,6 +5,7 @@ import type { Source } from '../../model/types.ts';
 import { parseCsv } from '../csv-reader.ts';
 import { readTextFile } from '../read-file.ts';
 import type { Connector, ReadResult } from '../source.ts';
+import { EPOCH_TABLES } from './tables.ts';
 import { mapEpoch } from './map.ts';
 import { EPOCH_COLUMNS, type EpochField, type EpochRow, REQUIRED_FIELDS, epochRowSchema } from './schema.ts';
 
@@ -102,6 +103,7 @@ export async function readEpochFile(file: string): Promise<ReadResult<EpochInput
 
 export const epochConnector: Connector<EpochInput> = {
   name: 'epoch',
+  tables: EPOCH_TABLES,
   read: readEpochFile,
   map: (read, resolver) => mapEpoch(read.records[0] as EpochInput, resolver),
 };
