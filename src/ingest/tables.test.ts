@@ -1,9 +1,13 @@
 // Every table an ingest writes is declared once, core or connector, and the declaration is the table the migrations make.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type Bundle, emptyBundle } from '../model/bundle.ts';
+import { EPOCH_MODEL_COUNTRIES } from '../sources/epoch/tables.ts';
 import { CONNECTOR_DEFINITIONS } from '../sources/registry.ts';
+import type { Connector } from '../sources/source.ts';
 import { Db } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
+import { ingest } from './pipeline.ts';
 import { INGEST_TABLES } from './tables.ts';
 
 const DUCK_TYPE = { varchar: 'VARCHAR', double: 'DOUBLE', integer: 'INTEGER', boolean: 'BOOLEAN' } as const;
@@ -46,5 +50,45 @@ test('the registry lists the tables each connector declares', async () => {
     assert.deepEqual(def.tables ?? [], connector.tables ?? [], def.name);
     // The pipeline puts the dataset in front of a connector's rows.
     for (const spec of connector.tables ?? []) assert.equal(spec.columns[0]?.[0], 'dataset', spec.name);
+  }
+});
+
+test('rows for a table the connector does not declare, or of another width, are refused and nothing is written', async () => {
+  const db = await Db.open({ path: ':memory:' });
+  try {
+    const source = {
+      id: 'src:t',
+      title: 't',
+      url: 'https://example.org/t',
+      publisher: 'p',
+      published: null,
+      retrieved: '2026-12-02',
+      licence: 'CC0',
+    };
+    const connector = (
+      own: Bundle['own'],
+      tables: Connector<null>['tables'] = [EPOCH_MODEL_COUNTRIES],
+    ): Connector<null> => ({
+      name: 'epoch',
+      tables,
+      read: async () => ({ dataset: 'epoch:t', input: 't', sha256: '', records: [], rowsRead: 1 }),
+      map: () => ({ ...emptyBundle(), sources: [source], own }),
+    });
+    await assert.rejects(
+      ingest(db, connector({ genai_filings: [['x']] }), 't'),
+      /gave rows for table genai_filings, which it does not declare/,
+    );
+    await assert.rejects(
+      ingest(db, connector({ epoch_model_countries: [['model:x']] }), 't'),
+      /a row of 1 cells for epoch_model_countries, which has 2 besides dataset/,
+    );
+    assert.deepEqual(await db.all(sql`SELECT count(*)::INT AS n FROM sources`), [{ n: 0 }]);
+    // Declared and of the right width, the rows land with their dataset.
+    await ingest(db, connector({ epoch_model_countries: [['model:x', 'CN']] }), 't');
+    assert.deepEqual(await db.all(sql`SELECT * FROM epoch_model_countries`), [
+      { dataset: 'epoch:t', model_id: 'model:x', country: 'CN' },
+    ]);
+  } finally {
+    db.close();
   }
 });
