@@ -43,3 +43,13 @@ test('slugs are readable ascii', () => {
   assert.equal(slugify('智谱华章'), 'zhi-pu-hua-zhang');
   assert.equal(slugify('Qwen2.5-72B'), 'qwen2-5-72b');
 });
+
+test('a folded form is the same the first time, remembered, and for a text too long to remember', () => {
+  assert.equal(normalizeName('Z.ai'), 'zai');
+  assert.equal(normalizeName('Z.ai'), 'zai');
+  const long = `${'深度求索 DeepSeek. '.repeat(20)}`;
+  assert.ok(long.length > 128);
+  assert.equal(normalizeName(long), '深度求索deepseek'.repeat(20));
+  assert.equal(derivePinyin('智谱华章'), 'zhi pu hua zhang');
+  assert.equal(derivePinyin('智谱华章'), 'zhi pu hua zhang');
+});

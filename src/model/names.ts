@@ -10,11 +10,13 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * A pure function of one string, remembered: a build folds the same names again for every input it resolves onto
- * them. Bounded: past `size` distinct arguments the memory starts again.
+ * them. Bounded, since a server folds what users type too: only strings of a name's length are kept, and past `size`
+ * of them the memory starts again (some 25 MB at the very most).
  */
-function remembered(f: (text: string) => string, size = 200_000): (text: string) => string {
+function remembered(f: (text: string) => string, size = 50_000): (text: string) => string {
   let seen = new Map<string, string>();
   return (text) => {
+    if (text.length > 128) return f(text);
     let out = seen.get(text);
     if (out === undefined) {
       if (seen.size >= size) seen = new Map();
