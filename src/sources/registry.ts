@@ -39,7 +39,10 @@ export interface ConnectorDefinition {
   example: string;
   /** The bundled build's inputs under data/ (in this order; definitions are built in list order), or null. */
   bundled: ((dataDir: string) => string[]) | null;
-  /** The connector's own tables (`Connector.tables`: DDL in its migrations/, rows from its mapper), or none. */
+  /**
+   * The connector's own tables (`Connector.tables`: DDL in its migrations/, rows from its mapper), or none; a connector
+   * made once gives its own (`fixed`), one made per context declares them here.
+   */
   tables?: readonly TableSpec[];
   create: (ctx: ConnectorContext) => Promise<Connector<unknown>>;
 }
@@ -50,7 +53,11 @@ const file =
     const path = join(dataDir, ...parts);
     return existsSync(path) ? [path] : [];
   };
-const fixed = (c: Connector<unknown>) => async () => c;
+/** A connector made once: its definition's factory and its own tables, both from the connector itself. */
+const fixed = (c: Connector<unknown>): Pick<ConnectorDefinition, 'create' | 'tables'> => ({
+  create: async () => c,
+  ...(c.tables ? { tables: c.tables } : {}),
+});
 
 /** In build order: the curated set first, so every later input resolves onto its entities. */
 export const CONNECTOR_DEFINITIONS: readonly ConnectorDefinition[] = [
@@ -59,43 +66,42 @@ export const CONNECTOR_DEFINITIONS: readonly ConnectorDefinition[] = [
     reads: 'the curated YAML files (data/curated)',
     example: 'data/curated',
     bundled: (dataDir) => [join(dataDir, 'curated')],
-    create: fixed(curatedConnector as Connector<unknown>),
+    ...fixed(curatedConnector as Connector<unknown>),
   },
   {
     name: 'cn-universities',
     reads: "the Ministry of Education's university list (CSV)",
     example: 'data/cn-universities/cn_higher_education_institutions.csv',
     bundled: file('cn-universities', 'cn_higher_education_institutions.csv'),
-    create: fixed(moeListConnector as Connector<unknown>),
+    ...fixed(moeListConnector as Connector<unknown>),
   },
   {
     name: 'llms-in-china',
     reads: 'the Awesome LLMs In China table (CSV, with first_listed.csv beside it)',
     example: 'data/llms-in-china/llms_in_china.csv',
     bundled: file('llms-in-china', 'llms_in_china.csv'),
-    create: fixed(llmListConnector as Connector<unknown>),
+    ...fixed(llmListConnector as Connector<unknown>),
   },
   {
     name: 'cac',
     reads: 'CAC generative-AI filing totals (CSV)',
     example: 'data/cac/cac_aggregates.csv',
     bundled: file('cac', 'cac_aggregates.csv'),
-    create: fixed(cacConnector as Connector<unknown>),
+    ...fixed(cacConnector as Connector<unknown>),
   },
   {
     name: 'cac-filings',
     reads: "CAC generative-AI filings as records (CSV, with the lists' genai_filing_lists.csv beside it)",
     example: 'data/cac/genai_filings.csv',
     bundled: file('cac', 'genai_filings.csv'),
-    tables: cacFilingsConnector.tables,
-    create: fixed(cacFilingsConnector as Connector<unknown>),
+    ...fixed(cacFilingsConnector as Connector<unknown>),
   },
   {
     name: 'owid',
     reads: 'AI publications per country from Our World in Data (CSV)',
     example: 'data/owid/ai_publications.csv',
     bundled: file('owid', 'ai_publications.csv'),
-    create: fixed(owidConnector as Connector<unknown>),
+    ...fixed(owidConnector as Connector<unknown>),
   },
   {
     name: 'epoch',
@@ -110,15 +116,14 @@ export const CONNECTOR_DEFINITIONS: readonly ConnectorDefinition[] = [
             .map((f) => join(dir, f))
         : [];
     },
-    tables: epochConnector.tables,
-    create: fixed(epochConnector as Connector<unknown>),
+    ...fixed(epochConnector as Connector<unknown>),
   },
   {
     name: 'huggingface',
     reads: 'a recorded Hugging Face Hub sync (a folder of API pages); --live syncs the Hub',
     example: 'src/sources/huggingface/fixtures/sync-2025-11',
     bundled: null,
-    create: fixed(huggingfaceConnector as Connector<unknown>),
+    ...fixed(huggingfaceConnector as Connector<unknown>),
   },
   {
     name: 'wikidata',
