@@ -263,6 +263,45 @@ describe('OpenAlex snapshot sync (generated snapshot)', () => {
     }
   });
 
+  test('a work listed twice in one partition is indexed and counted once, as its copy in the later file', async () => {
+    const twice = join(tmp, 'twice');
+    const g = generateSnapshot({ works: 400, out: twice, seed: 5, partitions: 1, perFile: 200, merged: 0, updates: 0 });
+    assert.equal(g.files.length, 2);
+    const read = (f: string) => gunzipSync(readFileSync(f)).toString().trimEnd().split('\n');
+    const [first, second] = [read(g.files[0] as string), read(g.files[1] as string)];
+    // A counted work of the first file, copied into the second with another publication year.
+    const line = first.find((l) => l.includes('"https://openalex.org/subfields/1702"')) as string;
+    const work = JSON.parse(line) as { id: string; publication_year: number };
+    const year = work.publication_year === 2016 ? 2017 : 2016;
+    const copy = JSON.stringify({ ...work, publication_year: year });
+    const damaged = gzipSync(`${[...second, copy].join('\n')}\n`);
+    writeFileSync(g.files[1] as string, damaged);
+    const manifestPath = join(twice, 'data', 'works', 'manifest');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      entries: { meta: { content_length: number; record_count: number } }[];
+    };
+    const entry = manifest.entries[1] as { meta: { content_length: number; record_count: number } };
+    entry.meta = { content_length: damaged.length, record_count: second.length + 1 };
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+
+    const summary = await ingestOpenAlexSnapshot(db, twice, { dataset: 'twice' });
+    assert.equal(summary.read, 401 + g.institutions);
+    const key = work.id.replace('https://openalex.org/', '');
+    const rows = await db.all<{
+      year: number;
+      n: number;
+      d: number;
+    }>(sql`SELECT any_value(year) FILTER (work_id = ${key})
+        AS year, count(*)::INT AS n, count(DISTINCT work_id)::INT AS d FROM openalex_works WHERE dataset = 'twice'`);
+    assert.deepEqual(rows, [{ year, n: summary.counted, d: summary.counted }]);
+    // Each subject's counts over the years add up to the works counted under it, once each.
+    const total = await db.one<{ n: number }>(sql`SELECT sum(value)::INT AS n FROM observations
+      WHERE dataset = 'twice' AND metric = 'openalex.works' AND starts_with(subject_id, 'country:')`);
+    const expected = await db.one<{ n: number }>(sql`SELECT sum(len(list_filter(subject_ids,
+        s -> starts_with(s, 'country:'))))::INT AS n FROM openalex_works WHERE dataset = 'twice' AND year IS NOT NULL`);
+    assert.equal(total?.n, expected?.n);
+  });
+
   test('bad input mid-sync: earlier partitions stay, the bad one is not half-written, and the error names the line', async () => {
     const bad = join(tmp, 'bad');
     const g = generateSnapshot({ works: 600, out: bad, seed: 3, partitions: 3, merged: 0, updates: 0 });

@@ -5,7 +5,7 @@
  * merged_ids files, each in date order and each in ONE transaction together with its row in `openalex_sync`. A run
  * killed at any point leaves every unit either fully in or not at all, and the next run starts at the first unit
  * not recorded. Memory stays bounded: lines are streamed and works are flushed to DuckDB in batches (Appender),
- * where the counts move by exactly the difference each batch makes (see store/queries/openalex.ts applyWorkBatch).
+ * where the counts move by exactly the difference each batch makes (see store/queries/openalex.ts applyStaged).
  */
 import { resolve } from 'node:path';
 import type { Bundle } from '../model/bundle.ts';
@@ -40,12 +40,12 @@ import {
 import {
   type InstitutionRow,
   applyStaged,
-  applyWorkBatch,
   insertMissing,
   lastSyncedUnits,
   loadInstitutions,
   openalexGeoContext,
   recordSyncUnit,
+  removeWorks,
   saveInstitutions,
   saveTopics,
   settleCounts,
@@ -103,7 +103,7 @@ export interface SnapshotSummary {
   status: 'ok' | 'unchanged';
 }
 
-// The bundle tables an institution adds rows to (sources are written per unit, observations by applyWorkBatch).
+// The bundle tables an institution adds rows to (sources are written per unit, observations by applyStaged).
 const BUNDLE_TABLES: readonly TableName[] = [
   'entities',
   'entityNames',
@@ -349,12 +349,11 @@ export class SnapshotSync {
     let removed = 0;
     for await (const rows of readMergedIds(f.path)) {
       records += rows.length;
-      const r = await applyWorkBatch(
+      const r = await removeWorks(
         this.db,
         this.dataset,
         this.source.id,
         WORKS_METRIC,
-        [],
         rows.map((row) => row.id),
       );
       removed += r.removed;

@@ -70,3 +70,40 @@ test('connector migrations run once on a new database, are recorded, and re-open
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("OpenAlex's works index: a database from before migration 2 keeps its rows, without the columns nothing read", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'neijuan-migrations-'));
+  try {
+    const path = join(dir, 'n.duckdb');
+    let db = await Db.open({ path });
+    // The index as migration 1 created it, with a row, and migration 2 not yet applied.
+    await db.exec(`DROP TABLE openalex_works;
+      CREATE TABLE openalex_works (dataset VARCHAR NOT NULL, work_id VARCHAR NOT NULL, year INTEGER,
+        institution_ids VARCHAR[] NOT NULL, countries VARCHAR[] NOT NULL, subject_ids VARCHAR[] NOT NULL,
+        topic VARCHAR, partition VARCHAR NOT NULL, PRIMARY KEY (dataset, work_id));
+      INSERT INTO openalex_works VALUES ('d', 'W1', 2024, ['I1'], ['CN'], ['country:cn', 'org:x'], 'T1', '2025-03-01');
+      DELETE FROM connector_migrations WHERE connector = 'openalex' AND version = 2;`);
+    db.close();
+    db = await Db.open({ path });
+    const columns = await db.all<{ name: string }>(
+      sql`SELECT column_name AS name FROM duckdb_columns() WHERE table_name = 'openalex_works' ORDER BY column_index`,
+    );
+    assert.deepEqual(
+      columns.map((c) => c.name),
+      ['dataset', 'work_id', 'year', 'subject_ids', 'topic', 'partition'],
+    );
+    assert.deepEqual(await db.all(sql`SELECT * FROM openalex_works`), [
+      {
+        dataset: 'd',
+        work_id: 'W1',
+        year: 2024,
+        subject_ids: ['country:cn', 'org:x'],
+        topic: 'T1',
+        partition: '2025-03-01',
+      },
+    ]);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Db } from '../db.ts';
-import { sql } from '../sql.ts';
+import { raw, sql } from '../sql.ts';
 
 /** Which works count (the same choices as sources/openalex/records.ts WorkFilter). */
 export type ReduceFilter = { kind: 'all' } | { kind: 'subfield' | 'topic' | 'concept'; ids: readonly string[] };
@@ -36,21 +36,39 @@ export function filterSql(filter: ReduceFilter): string {
 }
 
 /** The fields works.sql reads, as DuckDB types: everything else in a work's JSON is skipped, not parsed into columns. */
-const WORK_COLUMNS = `{
-    id: 'VARCHAR',
-    publication_year: 'BIGINT',
-    authorships: 'STRUCT(institutions STRUCT(id VARCHAR, display_name VARCHAR, ror VARCHAR, country_code VARCHAR, type VARCHAR)[])[]',
-    primary_topic: 'STRUCT(id VARCHAR, display_name VARCHAR, score DOUBLE, subfield STRUCT(id VARCHAR), field STRUCT(id VARCHAR), domain STRUCT(id VARCHAR))',
-    topics: 'STRUCT(id VARCHAR, display_name VARCHAR, score DOUBLE, subfield STRUCT(id VARCHAR), field STRUCT(id VARCHAR), domain STRUCT(id VARCHAR))[]',
-    concepts: 'STRUCT(id VARCHAR)[]'
-  }`;
+const WORK_COLUMNS: readonly (readonly [name: string, type: string])[] = [
+  ['id', 'VARCHAR'],
+  ['publication_year', 'BIGINT'],
+  [
+    'authorships',
+    'STRUCT(institutions STRUCT(id VARCHAR, display_name VARCHAR, ror VARCHAR, country_code VARCHAR, type VARCHAR)[])[]',
+  ],
+  [
+    'primary_topic',
+    'STRUCT(id VARCHAR, display_name VARCHAR, score DOUBLE, subfield STRUCT(id VARCHAR), field STRUCT(id VARCHAR), domain STRUCT(id VARCHAR))',
+  ],
+  [
+    'topics',
+    'STRUCT(id VARCHAR, display_name VARCHAR, score DOUBLE, subfield STRUCT(id VARCHAR), field STRUCT(id VARCHAR), domain STRUCT(id VARCHAR))[]',
+  ],
+  ['concepts', 'STRUCT(id VARCHAR)[]'],
+];
 
 /**
- * works.sql for these files and this filter. `detect` lets DuckDB infer every column instead (what a plain
- * `read_json` does; the benchmark's floor), to compare against.
+ * works.sql for these files and this filter. A work's concepts (a dozen or more each) are read only when the filter
+ * is by concept: nothing else counts them, so otherwise they are neither parsed nor checked. `detect` lets DuckDB
+ * infer every column instead (what a plain `read_json` does; the benchmark's floor), to compare against.
  */
 export function worksReduceSql(files: readonly string[], filter: ReduceFilter, detect = false): string {
-  const source = `read_json(${list(files)}, format = 'newline_delimited', filename = true${detect ? '' : `, columns = ${WORK_COLUMNS}`})`;
+  const read = (columns: readonly (readonly [string, string])[]) =>
+    `read_json(${list(files)}, format = 'newline_delimited', filename = true${
+      detect ? '' : `, columns = {${columns.map(([n, t]) => `${n}: ${literal(t)}`).join(', ')}}`
+    })`;
+  const concepts = WORK_COLUMNS.find(([n]) => n === 'concepts')?.[1] ?? '';
+  const source =
+    detect || filter.kind === 'concept'
+      ? read(WORK_COLUMNS)
+      : `(SELECT *, NULL::${concepts} AS concepts FROM ${read(WORK_COLUMNS.filter(([n]) => n !== 'concepts'))})`;
   return TEMPLATE.replaceAll('{{source}}', () => source).replaceAll('{{filter}}', () => filterSql(filter));
 }
 
@@ -190,21 +208,24 @@ export async function partTopics(db: Db): Promise<PartTopic[]> {
  * rest as removals. Returns how many works it counts.
  */
 export async function stageFromPartition(db: Db, dataset: string, partition: string): Promise<number> {
-  await db.exec(`CREATE TEMP TABLE IF NOT EXISTS openalex_stage (work_id VARCHAR, remove BOOLEAN, year INTEGER,
-    institution_ids VARCHAR, countries VARCHAR, subject_ids VARCHAR, topic VARCHAR, partition VARCHAR)`);
-  await db.exec('DELETE FROM temp.openalex_stage');
-  await db.run(sql`INSERT INTO temp.openalex_stage
+  // A work is staged once, as its latest line (the greatest file name). Lines of one work twice in a partition are
+  // rare, so the ranking runs only when there are some.
+  const repeated = await db.one<{ r: boolean }>(
+    sql`SELECT count(*) <> count(DISTINCT work_key) AS r FROM temp.openalex_part`,
+  );
+  const latest = repeated?.r ? 'QUALIFY row_number() OVER (PARTITION BY work_key ORDER BY filename DESC) = 1' : '';
+  await db.run(sql`CREATE OR REPLACE TEMP TABLE openalex_stage AS
     WITH latest AS (
-      SELECT * FROM temp.openalex_part QUALIFY row_number() OVER (PARTITION BY work_key ORDER BY filename DESC) = 1),
-    flat AS (SELECT work_key, unnest(institution_keys) AS key FROM latest WHERE counted),
+      SELECT work_key, counted, year, topic_id, institution_keys, countries FROM temp.openalex_part ${raw(latest)}),
     subjects AS (
-      SELECT f.work_key, unnest([m.entity_id, m.city_id]) AS s FROM flat f
-        JOIN main.openalex_institutions m ON m.dataset = ${dataset} AND m.institution_id = f.key
-      UNION SELECT work_key, 'country:' || lower(c) FROM (SELECT work_key, unnest(countries) AS c FROM latest WHERE counted)),
+      SELECT f.work_key, unnest([m.entity_id, m.city_id]) AS s
+      FROM (SELECT work_key, unnest(institution_keys) AS key FROM latest WHERE counted) f
+      JOIN main.openalex_institutions m ON m.dataset = ${dataset} AND m.institution_id = f.key
+      UNION ALL SELECT work_key, 'country:' || lower(unnest(countries)) FROM latest WHERE counted),
     per_work AS (SELECT work_key, list(DISTINCT s ORDER BY s) AS subjects FROM subjects WHERE s IS NOT NULL GROUP BY 1)
-    SELECT l.work_key, NOT l.counted, l.year::INTEGER, array_to_string(l.institution_keys, ','),
-      array_to_string(l.countries, ','), array_to_string(coalesce(p.subjects, []), ','),
-      CASE WHEN l.counted THEN l.topic_id END, ${partition}
+    SELECT l.work_key AS work_id, NOT l.counted AS remove, l.year::INTEGER AS year,
+      coalesce(p.subjects, []::VARCHAR[]) AS subject_ids, CASE WHEN l.counted THEN l.topic_id END AS topic,
+      ${partition} AS partition
     FROM latest l LEFT JOIN per_work p ON p.work_key = l.work_key`);
   const n = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM temp.openalex_stage WHERE NOT remove`);
   return n?.n ?? 0;

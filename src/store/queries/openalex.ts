@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db.ts';
 import type { Cell } from '../merge.ts';
-import { raw, sql } from '../sql.ts';
+import { sql } from '../sql.ts';
 import type { TableSpec } from '../tables.ts';
 
 type Appender = Awaited<ReturnType<Db['raw']['createAppender']>>;
@@ -13,10 +13,6 @@ type Appender = Awaited<ReturnType<Db['raw']['createAppender']>>;
 function appendText(a: Appender, v: string | null): void {
   if (v === null) a.appendNull();
   else a.appendVarchar(v);
-}
-function appendInt(a: Appender, v: number | null): void {
-  if (v === null) a.appendNull();
-  else a.appendInteger(v);
 }
 
 /**
@@ -141,97 +137,77 @@ export interface SourceRowIn {
   licence: string;
 }
 
-/** One work as its index row will hold it. */
-export interface StagedWork {
-  workId: string;
-  year: number | null;
-  institutionIds: string[];
-  countries: string[];
-  subjectIds: string[];
-  topic: string | null;
-  partition: string;
-}
+/**
+ * The stage a unit's counting step reads: one row per work the unit touches, with what its index row will hold
+ * (removals carry only their key). Filled by stageFromPartition (store/openalex/reduce.ts) or stageRemovals.
+ */
+const STAGE_TABLE = `CREATE OR REPLACE TEMP TABLE openalex_stage (work_id VARCHAR, remove BOOLEAN, year INTEGER,
+  subject_ids VARCHAR[], topic VARCHAR, partition VARCHAR)`;
 
-// Lists travel to DuckDB as comma-joined text (OpenAlex keys, ISO codes and entity ids hold no commas) and are split
-// there: appending VARCHAR is several times faster than appending LIST values one by one.
-const LIST_OF = (column: string) => `CASE WHEN ${column} = '' THEN []::VARCHAR[] ELSE string_split(${column}, ',') END`;
-
-async function stageBatch(db: Db, upserts: readonly StagedWork[], removals: readonly string[]): Promise<void> {
-  await db.exec(`CREATE TEMP TABLE IF NOT EXISTS openalex_stage (work_id VARCHAR, remove BOOLEAN, year INTEGER,
-    institution_ids VARCHAR, countries VARCHAR, subject_ids VARCHAR, topic VARCHAR, partition VARCHAR)`);
-  await db.exec('DELETE FROM temp.openalex_stage');
+/** Stages works to remove (merged away): their keys only. */
+async function stageRemovals(db: Db, removals: readonly string[]): Promise<void> {
+  await db.exec(STAGE_TABLE);
   const a = await db.raw.createAppender('openalex_stage', 'main', 'temp');
-  for (const w of upserts) {
-    a.appendVarchar(w.workId);
-    a.appendBoolean(false);
-    appendInt(a, w.year);
-    a.appendVarchar(w.institutionIds.join(','));
-    a.appendVarchar(w.countries.join(','));
-    a.appendVarchar(w.subjectIds.join(','));
-    appendText(a, w.topic);
-    a.appendVarchar(w.partition);
-    a.endRow();
-  }
   for (const id of removals) {
     a.appendVarchar(id);
     a.appendBoolean(true);
-    for (let i = 0; i < 6; i++) a.appendNull();
+    for (let i = 0; i < 4; i++) a.appendNull();
     a.endRow();
   }
   a.closeSync();
 }
 
 /**
- * One batch of a sync, inside the caller's transaction: `upserts` replace their index rows, `removals` (merged
- * away, or no longer matching the filter) lose theirs, and the counts in `observations` move by exactly the
- * difference — each replaced or removed row takes back the subjects it records, each new row adds its own.
- * Counts that reach zero are deleted by `settleCounts` at the end of the unit. Returns how many removals were
- * indexed (and so removed).
+ * Removes works from the index (merged away), inside the caller's transaction: each takes back the subjects its
+ * index row records. Returns how many of them were indexed (and so removed).
  */
-export async function applyWorkBatch(
+export async function removeWorks(
   db: Db,
   dataset: string,
   sourceId: string,
   metric: string,
-  upserts: readonly StagedWork[],
   removals: readonly string[],
 ): Promise<{ removed: number }> {
-  await stageBatch(db, upserts, removals);
+  await stageRemovals(db, removals);
   return applyStaged(db, dataset, sourceId, metric);
 }
 
-/** applyWorkBatch's counting step over whatever temp.openalex_stage holds (filled by stageBatch or by SQL). */
+/**
+ * The counting step of a unit over temp.openalex_stage, inside the caller's transaction: staged works replace their
+ * index rows, removals lose theirs, and the counts in `observations` move by exactly the difference — each replaced
+ * or removed row takes back the subjects it records, each new row adds its own (once per distinct subject, for the
+ * total and for its topic). Counts that reach zero are deleted by `settleCounts` at the end of the unit. Returns
+ * how many removals were indexed (and so removed).
+ */
 export async function applyStaged(
   db: Db,
   dataset: string,
   sourceId: string,
   metric: string,
 ): Promise<{ removed: number }> {
+  // The index rows the stage replaces or removes, read once.
+  await db.run(sql`CREATE OR REPLACE TEMP TABLE openalex_replaced AS
+    SELECT w.work_id, w.year, w.subject_ids, w.topic, s.remove FROM main.openalex_works w
+    JOIN (SELECT work_id, bool_and(remove) AS remove FROM temp.openalex_stage GROUP BY work_id) s
+      ON s.work_id = w.work_id
+    WHERE w.dataset = ${dataset}`);
   await db.run(sql`INSERT INTO main.observations
-    SELECT ${dataset}, metric, subject_id, period, d, 'works', NULL, ${sourceId} FROM (
-      WITH changed AS (
-        SELECT 1 AS sign, year, ${raw(LIST_OF('subject_ids'))} AS subjects, topic FROM temp.openalex_stage
-          WHERE NOT remove
-        UNION ALL
-        SELECT -1, year, subject_ids, topic FROM main.openalex_works
-          WHERE dataset = ${dataset} AND work_id IN (SELECT work_id FROM temp.openalex_stage)),
-      flat AS (
-        SELECT sign, year::VARCHAR AS period, unnest(subjects) AS subject_id, topic FROM changed
-        WHERE year IS NOT NULL)
-      SELECT metric, subject_id, period, sum(sign)::DOUBLE AS d FROM (
-        SELECT ${metric} AS metric, subject_id, period, sign FROM flat
-        UNION ALL SELECT ${metric} || '.topic.' || topic, subject_id, period, sign FROM flat WHERE topic IS NOT NULL)
-      GROUP BY metric, subject_id, period HAVING sum(sign) <> 0)
+    SELECT ${dataset}, CASE WHEN grouping(topic) = 1 THEN ${metric} ELSE ${metric} || '.topic.' || topic END,
+      subject_id, period, sum(sign)::DOUBLE, 'works', NULL, ${sourceId}
+    FROM (
+      SELECT sign, year::VARCHAR AS period, unnest(subjects) AS subject_id, topic FROM (
+        SELECT 1 AS sign, year, subject_ids AS subjects, topic FROM temp.openalex_stage WHERE NOT remove
+        UNION ALL SELECT -1, year, subject_ids, topic FROM temp.openalex_replaced)
+      WHERE year IS NOT NULL)
+    GROUP BY GROUPING SETS ((subject_id, period, topic), (subject_id, period))
+    HAVING (grouping(topic) = 1 OR topic IS NOT NULL) AND sum(sign) <> 0
     ON CONFLICT (dataset, metric, subject_id, period, source_id) DO UPDATE SET value = value + excluded.value`);
-  const row = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM main.openalex_works
-    WHERE dataset = ${dataset} AND work_id IN (SELECT work_id FROM temp.openalex_stage WHERE remove)`);
-  const removed = row?.n ?? 0;
+  const row = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM temp.openalex_replaced WHERE remove`);
   await db.run(sql`DELETE FROM main.openalex_works
-    WHERE dataset = ${dataset} AND work_id IN (SELECT work_id FROM temp.openalex_stage)`);
-  await db.run(sql`INSERT INTO main.openalex_works SELECT ${dataset}, work_id, year,
-      ${raw(LIST_OF('institution_ids'))}, ${raw(LIST_OF('countries'))}, ${raw(LIST_OF('subject_ids'))}, topic, partition
+    WHERE dataset = ${dataset} AND work_id IN (SELECT work_id FROM temp.openalex_replaced)`);
+  await db.run(sql`INSERT INTO main.openalex_works SELECT ${dataset}, work_id, year, subject_ids, topic, partition
     FROM temp.openalex_stage WHERE NOT remove`);
-  return { removed };
+  return { removed: row?.n ?? 0 };
 }
 
 /** Ends a unit's counting: deletes counts that fell to zero, and refuses counts that fell below. */
