@@ -4,8 +4,9 @@
  * Reads only what is newer than the last sync of that root: institutions partitions, then works partitions, then
  * merged_ids files, each in date order and each in ONE transaction together with its row in `openalex_sync`. A run
  * killed at any point leaves every unit either fully in or not at all, and the next run starts at the first unit
- * not recorded. Memory stays bounded: lines are streamed and works are flushed to DuckDB in batches (Appender),
- * where the counts move by exactly the difference each batch makes (see store/queries/openalex.ts applyStaged).
+ * not recorded. Memory stays bounded: DuckDB reduces a works partition to one row per work (store/openalex/works.sql),
+ * at most two partitions are held at a time, and the counts move by exactly the difference each unit makes (see
+ * store/queries/openalex.ts applyStaged).
  */
 import { resolve } from 'node:path';
 import type { Bundle } from '../model/bundle.ts';
@@ -30,10 +31,11 @@ import { knownNames } from '../store/queries/entities.ts';
 import { danglingReferences } from '../store/queries/integrity.ts';
 import {
   type PartInstitution,
-  type StagedPartition,
+  SCRATCH,
   partCountries,
   partInstitutions,
   partTopics,
+  reducePartition,
   stageFromPartition,
   stagePartition,
 } from '../store/openalex/reduce.ts';
@@ -78,6 +80,9 @@ export interface SnapshotIngestOptions {
 }
 
 export type SyncEntity = 'institutions' | 'works' | 'merged_ids/works';
+
+/** A works partition reduced into a table, or DuckDB's reason it could not be. */
+type Reduced = { table: string } | { error: unknown };
 
 export interface SnapshotUnitResult {
   entity: SyncEntity;
@@ -206,7 +211,42 @@ export async function ingestOpenAlexSnapshot(
       options.onCommit?.(result);
     };
     for (const p of todo.institutions) await commit(() => sync.institutions(p));
-    for (const p of todo.works) await commit(() => sync.works(p));
+    // Each works partition is reduced on a second connection while the one before it is counted on this one: the
+    // reduce (DuckDB parsing JSON) and the counting take turns on the cores instead of waiting for each other. At
+    // most two reduced partitions are held at a time.
+    await db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${SCRATCH}`);
+    try {
+      await db.beside(async (reducer) => {
+        const reduce = (i: number): Promise<Reduced> | null => {
+          const p = todo.works[i];
+          if (!p) return null;
+          const table = `${SCRATCH}.part_${i}`;
+          return reducePartition(
+            reducer,
+            p.files.map((f) => f.path),
+            sync.filter,
+            table,
+          ).then(
+            () => ({ table }),
+            (error: unknown) => ({ error }),
+          );
+        };
+        let next = reduce(0);
+        try {
+          for (const [i, p] of todo.works.entries()) {
+            const reduced = (await next) as Reduced;
+            next = reduce(i + 1);
+            await commit(() => sync.works(p, reduced));
+            if ('table' in reduced) await db.exec(`DROP TABLE ${reduced.table}`);
+          }
+        } finally {
+          // A failed unit leaves the next reduce running: it ends before its connection closes.
+          await next;
+        }
+      });
+    } finally {
+      await db.exec(`DETACH DATABASE IF EXISTS ${SCRATCH}`);
+    }
     for (const f of todo.merged) await commit(() => sync.merged(f));
     options.progress?.('openalex-snapshot', units.length, pending);
     // Derived places are refreshed once per sync, not per unit (each refresh rescans every relation); a sync killed
@@ -256,7 +296,7 @@ export class SnapshotSync {
     private readonly db: Db,
     private readonly dataset: string,
     private readonly source: Source,
-    private readonly filter: WorkFilter,
+    readonly filter: WorkFilter,
     private readonly mapper: InstitutionMapper,
     private readonly batchSize = 10_000,
   ) {}
@@ -290,17 +330,9 @@ export class SnapshotSync {
    * entity of each institution the counted works name. A file DuckDB cannot read, or a work out of shape, is
    * diagnosed line by line with the full validator, so the error names the file, line and field.
    */
-  async works(p: SnapshotPartition): Promise<SnapshotUnitResult> {
-    let staged: StagedPartition;
-    try {
-      staged = await stagePartition(
-        this.db,
-        p.files.map((f) => f.path),
-        this.filter,
-      );
-    } catch (error) {
-      return diagnose(p.files, error);
-    }
+  async works(p: SnapshotPartition, reduced: Reduced): Promise<SnapshotUnitResult> {
+    if ('error' in reduced) return diagnose(p.files, reduced.error);
+    const staged = await stagePartition(this.db, reduced.table);
     if (staged.outOfShape !== null) {
       return diagnose(
         p.files.filter((f) => f.path === staged.outOfShape),

@@ -1,4 +1,5 @@
-// A reading view: more connections to committed data, each distinct statement read once, and no writes.
+// Other connections to one database: a reading view (committed data, each distinct statement read once, no writes) and
+// a connection beside (its own transactions).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Db } from './db.ts';
@@ -50,6 +51,29 @@ test('a reading view cannot be made inside a transaction (its connections would 
       await db.readingView(1, async (v) => (await v.all<{ n: number }>(sql`SELECT count(*)::INT AS n FROM t`))[0]?.n),
       1,
     );
+  } finally {
+    db.close();
+  }
+});
+
+test('a connection beside runs its own transactions: it sees only what is committed, and this one sees its commits', async () => {
+  const db = await Db.open({ path: ':memory:' });
+  try {
+    await db.exec('CREATE TABLE t (k INTEGER)');
+    await db.exec("ATTACH ':memory:' AS side");
+    await db.beside(async (other) => {
+      await db.transaction(async () => {
+        await db.exec('INSERT INTO t VALUES (1)');
+        // Not committed yet: the other connection does not see it, and writes a table of its own meanwhile.
+        assert.deepEqual(await other.all(sql`SELECT count(*)::INT AS n FROM t`), [{ n: 0 }]);
+        await other.exec('CREATE TABLE side.u AS SELECT 7 AS v');
+      });
+      assert.deepEqual(await other.all(sql`SELECT count(*)::INT AS n FROM t`), [{ n: 1 }]);
+    });
+    // What it committed stays; the database stays open after it closes.
+    assert.deepEqual(await db.all(sql`SELECT v FROM side.u`), [{ v: 7 }]);
+    await db.exec('INSERT INTO t VALUES (2)');
+    assert.deepEqual(await db.all(sql`SELECT count(*)::INT AS n FROM t`), [{ n: 2 }]);
   } finally {
     db.close();
   }

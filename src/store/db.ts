@@ -186,6 +186,22 @@ export class Db {
     }
   }
 
+  /**
+   * Runs `work` with another connection to this database: its statements run beside this one's (DuckDB shares its
+   * threads between them) in transactions of its own, so it sees only what is committed, and this connection sees
+   * what it commits. It closes when `work` ends.
+   */
+  async beside<T>(work: (other: Db) => Promise<T>): Promise<T> {
+    const connection = await this.instance.connect();
+    const other = new Db(this.instance, connection, this.path, this.readOnly, [], this.queryTimeoutMs, null);
+    other.ownsInstance = false;
+    try {
+      return await work(other);
+    } finally {
+      other.close();
+    }
+  }
+
   private refuseOnView(): void {
     if (this.memo) throw new Error('a reading view does not write');
   }

@@ -80,11 +80,31 @@ export interface StagedPartition {
 }
 
 /**
- * Reduces a partition's files into temp.openalex_part (one row per work line). Throws DuckDB's error when a file
- * cannot be read as JSON Lines (the caller names the file and line).
+ * Where reduced partitions wait to be counted: an in-memory database attached beside the target, which every
+ * connection of the instance sees (the sync reduces a partition on one connection while it counts the one before
+ * on another).
  */
-export async function stagePartition(db: Db, files: readonly string[], filter: ReduceFilter): Promise<StagedPartition> {
-  await db.exec(`CREATE OR REPLACE TEMP TABLE openalex_part AS ${worksReduceSql(files, filter)}`);
+export const SCRATCH = 'openalex_scratch';
+
+/**
+ * Reduces a partition's files into `table` (one row per work line), on whichever connection it is given. Throws
+ * DuckDB's error when a file cannot be read as JSON Lines (the caller names the file and line).
+ */
+export async function reducePartition(
+  db: Db,
+  files: readonly string[],
+  filter: ReduceFilter,
+  table: string,
+): Promise<void> {
+  await db.exec(`CREATE OR REPLACE TABLE ${table} AS ${worksReduceSql(files, filter)}`);
+}
+
+/**
+ * Makes a reduced partition the one temp.openalex_part names (what the steps below read), and checks it: the work
+ * lines of each file, and the first file holding a work out of shape.
+ */
+export async function stagePartition(db: Db, table: string): Promise<StagedPartition> {
+  await db.exec(`CREATE OR REPLACE TEMP VIEW openalex_part AS SELECT * FROM ${table}`);
   const perFile = await db.all<{ filename: string; n: number }>(
     sql`SELECT filename, count(*)::INT AS n FROM temp.openalex_part GROUP BY filename ORDER BY filename`,
   );
