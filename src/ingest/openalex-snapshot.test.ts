@@ -302,6 +302,34 @@ describe('OpenAlex snapshot sync (generated snapshot)', () => {
     assert.equal(total?.n, expected?.n);
   });
 
+  test('a copy without institutions partitions takes every institution from its works, and counts the same countries', async () => {
+    const options = { works: 600, seed: 9, partitions: 2, perFile: 200, merged: 0 };
+    const withRecords = join(tmp, 'with-records');
+    const worksOnly = join(tmp, 'works-only');
+    generateSnapshot({ ...options, out: withRecords });
+    generateSnapshot({ ...options, out: worksOnly });
+    rmSync(join(worksOnly, 'data', 'institutions'), { recursive: true });
+    await ingestOpenAlexSnapshot(db, withRecords, { dataset: 'with-records' });
+    const summary = await ingestOpenAlexSnapshot(db, worksOnly, { dataset: 'works-only' });
+    assert.deepEqual(
+      summary.units.map((u) => u.entity),
+      ['works', 'works', 'merged_ids/works'],
+    );
+    // Every institution a counted work names has an entity, named as the works name it, with no city (only full
+    // records give one).
+    const institutions = await db.one<{ n: number; named: number; cities: number }>(sql`SELECT count(*)::INT AS n,
+        count(entity_id)::INT AS named, count(city)::INT AS cities FROM openalex_institutions WHERE dataset = 'works-only'`);
+    assert.ok((institutions?.n ?? 0) > 20);
+    assert.equal(institutions?.named, institutions?.n);
+    assert.equal(institutions?.cities, 0);
+    const byCountry = (dataset: string) =>
+      db.all(sql`SELECT metric, subject_id, period, value FROM observations
+        WHERE dataset = ${dataset} AND starts_with(subject_id, 'country:') ORDER BY ALL`);
+    const counted = await byCountry('works-only');
+    assert.ok(counted.length > 50);
+    assert.deepEqual(counted, await byCountry('with-records'));
+  });
+
   test('bad input mid-sync: earlier partitions stay, the bad one is not half-written, and the error names the line', async () => {
     const bad = join(tmp, 'bad');
     const g = generateSnapshot({ works: 600, out: bad, seed: 3, partitions: 3, merged: 0, updates: 0 });

@@ -210,10 +210,9 @@ export async function ingestOpenAlexSnapshot(
       else if (result.entity === 'works') totals.counted += result.counted;
       options.onCommit?.(result);
     };
-    for (const p of todo.institutions) await commit(() => sync.institutions(p));
-    // Each works partition is reduced on a second connection while the one before it is counted on this one: the
-    // reduce (DuckDB parsing JSON) and the counting take turns on the cores instead of waiting for each other. At
-    // most two reduced partitions are held at a time.
+    // Each works partition is reduced on a second connection while the unit before it (the institutions, or the
+    // works partition before) is counted on this one: the reduce (DuckDB parsing JSON) and the counting take turns
+    // on the cores instead of waiting for each other. At most two reduced partitions are held at a time.
     await db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${SCRATCH}`);
     try {
       await db.beside(async (reducer) => {
@@ -233,6 +232,7 @@ export async function ingestOpenAlexSnapshot(
         };
         let next = reduce(0);
         try {
+          for (const p of todo.institutions) await commit(() => sync.institutions(p));
           for (const [i, p] of todo.works.entries()) {
             const reduced = (await next) as Reduced;
             next = reduce(i + 1);
