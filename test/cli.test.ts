@@ -1,10 +1,11 @@
 // The CLI as a user runs it: a child process on a real database file.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
+import { generateSnapshot } from '../bench/openalex/generate.ts';
 import { createApp } from '../src/api/app.ts';
 import { servingState } from '../src/api/serving.ts';
 import { Db } from '../src/store/db.ts';
@@ -12,12 +13,13 @@ import { ROOT } from './support/bundled.ts';
 
 const dbFile = join(mkdtempSync(join(tmpdir(), 'neijuan-cli-')), 'n.duckdb');
 
-function neijuan(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'neijuan.js'), '--db', dbFile, ...args], {
+function neijuanOn(file: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'neijuan.js'), '--db', file, ...args], {
     encoding: 'utf8',
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+const neijuan = (...args: string[]) => neijuanOn(dbFile, ...args);
 
 before(() => {
   const r = neijuan('build', '--json');
@@ -198,4 +200,30 @@ test('resolve prints counts per input and method; --report lists every merge', (
     summary.merges.reduce((n, m) => n + m.merges, 0),
     full.merges.length,
   );
+});
+
+test('ingest takes the OpenAlex snapshot like any input (ingest-snapshot is its older name); a sync without its options is a clear error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'neijuan-cli-snapshot-'));
+  const file = join(dir, 'n.duckdb');
+  copyFileSync(dbFile, file);
+  // SYNTHETIC snapshot (bench/openalex/generate.ts).
+  const gen = generateSnapshot({ works: 300, out: join(dir, 'snapshot'), seed: 4, partitions: 2, perFile: 150 });
+  const first = neijuanOn(file, 'ingest', 'openalex-snapshot', '--file', join(dir, 'snapshot'), '--json');
+  assert.equal(first.code, 0, first.err);
+  const summary = JSON.parse(first.out) as { status: string; read: number; units: { entity: string }[] };
+  assert.equal(summary.status, 'ok');
+  assert.equal(summary.read, gen.lines + gen.institutions + gen.mergedIds.length);
+  assert.deepEqual(
+    summary.units.map((u) => u.entity),
+    ['institutions', 'works', 'works', 'merged_ids/works'],
+  );
+  const again = neijuanOn(file, 'ingest-snapshot', '--dir', join(dir, 'snapshot'), '--json');
+  assert.equal(again.code, 0, again.err);
+  assert.equal((JSON.parse(again.out) as { status: string }).status, 'unchanged');
+  const noDate = neijuanOn(file, 'ingest', 'openalex-aggregates', '--file', join(dir, 'counts.parquet'));
+  assert.equal(noDate.code, 1);
+  assert.match(noDate.err, /openalex-aggregates needs --snapshot-date/);
+  const noFile = neijuanOn(file, 'ingest', 'openalex-snapshot');
+  assert.equal(noFile.code, 1);
+  assert.match(noFile.err, /openalex-snapshot needs --file <\/path\/to\/openalex-snapshot>/);
 });

@@ -2,12 +2,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CONNECTOR_DEFINITIONS, type ConnectorContext } from '../sources/registry.ts';
+import type { ConnectorContext } from '../sources/registry.ts';
 import { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
 import { recordChanges, wholeDatabase } from '../store/queries/changes.ts';
 import { raw, sql } from '../store/sql.ts';
 import { WriterLock } from '../store/writer-lock.ts';
+import { INPUTS } from './inputs.ts';
 import { type IngestSummary, type Progress, ingest } from './pipeline.ts';
 
 /** A hash of every bundled input file and of the code's migrations: equal hashes build equal databases. */
@@ -27,8 +28,8 @@ export function dataFingerprint(dataDir: string): string {
 }
 
 /**
- * Ingests the bundled data into an open database (used by `build` and by tests on an in-memory one): every connector
- * the registry marks bundled, in registry order (the curated set first, so later inputs resolve onto it).
+ * Ingests the bundled data into an open database (used by `build` and by tests on an in-memory one): every input the
+ * list marks bundled, in its order (the curated set first, so later inputs resolve onto it).
  */
 export async function loadBundled(db: Db, dataDir: string, progress?: Progress): Promise<IngestSummary[]> {
   const out: IngestSummary[] = [];
@@ -37,8 +38,8 @@ export async function loadBundled(db: Db, dataDir: string, progress?: Progress):
     geo: async () => ({ countriesOf: new Map() }),
     qidFacts: async () => [],
   };
-  for (const def of CONNECTOR_DEFINITIONS) {
-    if (!def.bundled) continue;
+  for (const def of INPUTS) {
+    if (def.kind !== 'records' || !def.bundled) continue;
     const connector = await def.create(ctx);
     for (const input of def.bundled(dataDir)) {
       out.push(await ingest(db, connector, input, progress, { recordChanges: false, refreshDerived: false }));

@@ -1,7 +1,8 @@
 /**
- * Every connector, declared once: its name, what it reads, where the bundled build finds its inputs (and in which
- * order), and how to make it. `neijuan ingest`, `neijuan build` and the docs test loop over this list; adding a
- * connector is a folder under sources/ and one entry here.
+ * Every record connector, declared once: its name, what it reads, where the bundled build finds its inputs (and in
+ * which order), and how to make it. ingest/inputs.ts adds the two syncs (the OpenAlex snapshot and its aggregates) to
+ * make the one list `neijuan ingest`, `neijuan build` and the docs test loop over; adding a connector is a folder
+ * under sources/ and one entry here.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

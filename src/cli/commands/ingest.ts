@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import {
-  ingestOpenAlexAggregates,
-  reduceOpenAlexSnapshot,
-  writeOpenAlexSubjects,
-} from '../../ingest/openalex-aggregates.ts';
-import { ingestOpenAlexSnapshot } from '../../ingest/openalex-snapshot.ts';
+import { INPUTS, type SyncDefinition, inputDefinition } from '../../ingest/inputs.ts';
+import { reduceOpenAlexSnapshot, writeOpenAlexSubjects } from '../../ingest/openalex-aggregates.ts';
 import { ingest } from '../../ingest/pipeline.ts';
 import { prepareServing } from '../../api/serving.ts';
 import { createHttpClient } from '../../sources/http/http-client.ts';
@@ -14,7 +10,6 @@ import { DEFAULT_ORGS } from '../../sources/huggingface/orgs.ts';
 import { huggingfaceLiveConnector } from '../../sources/huggingface/source.ts';
 import { GROUP_BY_FIELDS } from '../../sources/openalex/map.ts';
 import { DEFAULT_LIVE_FILTER, createOpenAlexLiveConnector } from '../../sources/openalex/source.ts';
-import { CONNECTOR_DEFINITIONS, connectorDefinition } from '../../sources/registry.ts';
 import type { Connector } from '../../sources/source.ts';
 import { ENTITY_DATA_URL, wikidataLiveConnector } from '../../sources/wikidata/source.ts';
 import { Db } from '../../store/db.ts';
@@ -37,6 +32,8 @@ interface IngestOptions {
   mapping?: string;
   allowShrink?: boolean;
   snapshotDate?: string;
+  full?: boolean;
+  institutionsOnly?: boolean;
 }
 
 const list = (text: string | undefined) =>
@@ -48,34 +45,13 @@ const list = (text: string | undefined) =>
 export function ingestCommand(program: Command): void {
   program
     .command('ingest-snapshot')
-    .description(
-      'sync an OpenAlex bulk snapshot (only partitions newer than the last sync; merged_ids deletions applied)',
-    )
+    .description('sync an OpenAlex bulk snapshot: the same as `neijuan ingest openalex-snapshot --file <root>`')
     .requiredOption('--dir <root>', 'snapshot root (the folder holding data/works/…)')
     .option('--full', 'read every partition again, not only the new ones')
     .option('--institutions-only', 'sync only data/institutions (before reducing the works elsewhere: docs/SCALE.md)')
     .action(async (opts: { dir: string; full?: boolean; institutionsOnly?: boolean }, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      const db = await Db.open({ path: dbPath(g) });
-      const bar = progressBar(!g.json);
-      try {
-        const summary = await ingestOpenAlexSnapshot(db, opts.dir, {
-          full: opts.full ?? false,
-          institutionsOnly: opts.institutionsOnly ?? false,
-          progress: bar.progress,
-          onCommit: (u) => {
-            if (!g.json) process.stderr.write(`committed ${u.entity} ${u.unit}: ${u.records} lines\n`);
-          },
-        });
-        bar.stop();
-        // What the server reads instead of computing follows the new data.
-        await prepareServing(db);
-        if (g.json) printJson(summary);
-        else printTable([{ ...summary }]);
-      } finally {
-        bar.stop();
-        db.close();
-      }
+      const { dir, ...rest } = opts;
+      await runSync(snapshotSync(), cmd.optsWithGlobals<GlobalOptions>(), { ...rest, file: dir, state: '' });
     });
 
   program
@@ -134,19 +110,13 @@ export function ingestCommand(program: Command): void {
       }
     });
 
-  program
+  const command = program
     .command('ingest')
     .description(
-      `ingest one input into the database (${CONNECTOR_DEFINITIONS.map((d) => d.name).join(', ')}); ` +
+      `ingest one input into the database (${INPUTS.map((d) => d.name).join(', ')}); ` +
         're-running it changes nothing',
     )
-    .argument(
-      '<connector>',
-      [
-        ...CONNECTOR_DEFINITIONS.map((d) => `${d.name}: ${d.reads}`),
-        'openalex-aggregates: counts.parquet, the OpenAlex snapshot reduced elsewhere (docs/SCALE.md)',
-      ].join('; '),
-    )
+    .argument('<connector>', INPUTS.map((d) => `${d.name}: ${d.reads}`).join('; '))
     .option('--file <path>', 'input file or directory')
     .option('--live', 'huggingface, wikidata: fetch from the live API instead of reading a file')
     .option('--mailto <address>', 'with --live: a contact address, sent in the User-Agent')
@@ -168,105 +138,123 @@ export function ingestCommand(program: Command): void {
       '--mapping <yaml>',
       'csv: the mapping file that turns the CSV into entities, facts, relations, observations',
     )
-    .option('--snapshot-date <date>', 'openalex-aggregates: the date of the snapshot the counts were reduced from')
     .option(
       '--allow-shrink',
       'let this input delete more than 20 % of its dataset (or empty it); refused otherwise, as a cut input',
-    )
-    .action(async (name: string, opts: IngestOptions, cmd: Command) => {
-      const g = cmd.optsWithGlobals<GlobalOptions>();
-      if (name === 'openalex-aggregates') return ingestAggregates(g, opts);
-      const def = connectorDefinition(name);
-      if (name === 'csv' && !opts.mapping)
-        throw new Error('csv needs --mapping <yaml> (see src/sources/csv-mapping/fixtures)');
-      const db = await Db.open({ path: dbPath(g) });
-      const bar = progressBar(!g.json);
-      // Ctrl-C cancels the request in flight; a Hugging Face sync resumes from its cursor file on the next run.
-      const abort = new AbortController();
-      const onSigint = () => abort.abort(new Error('interrupted'));
-      process.once('SIGINT', onSigint);
-      try {
-        let input: string;
-        let connector: Connector<unknown>;
-        if (opts.live) {
-          const today = new Date().toISOString().slice(0, 10);
-          const http = createHttpClient({
-            fetch,
-            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    );
+  for (const def of INPUTS) {
+    if (def.kind === 'sync') for (const [flags, help] of def.options) command.option(flags, help);
+  }
+  command.action(async (name: string, opts: IngestOptions, cmd: Command) => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    const def = inputDefinition(name);
+    if (def.kind === 'sync') return runSync(def, g, opts);
+    if (name === 'csv' && !opts.mapping)
+      throw new Error('csv needs --mapping <yaml> (see src/sources/csv-mapping/fixtures)');
+    const db = await Db.open({ path: dbPath(g) });
+    const bar = progressBar(!g.json);
+    // Ctrl-C cancels the request in flight; a Hugging Face sync resumes from its cursor file on the next run.
+    const abort = new AbortController();
+    const onSigint = () => abort.abort(new Error('interrupted'));
+    process.once('SIGINT', onSigint);
+    try {
+      let input: string;
+      let connector: Connector<unknown>;
+      if (opts.live) {
+        const today = new Date().toISOString().slice(0, 10);
+        const http = createHttpClient({
+          fetch,
+          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          now: Date.now,
+          mailto: opts.mailto ?? null,
+          onRetry: (e) => process.stderr.write(`retrying ${e.url} (${e.reason}) in ${Math.ceil(e.waitMs / 1000)} s\n`),
+        });
+        if (name === 'huggingface') {
+          connector = huggingfaceLiveConnector({
+            orgs: opts.orgs ? list(opts.orgs) : DEFAULT_ORGS,
+            http,
+            syncDate: opts.syncDate ?? today,
+            cursorStore: fileCursorStore(opts.state),
+            mode: opts.changedOnly ? 'changed' : 'all',
             now: Date.now,
-            mailto: opts.mailto ?? null,
-            onRetry: (e) =>
-              process.stderr.write(`retrying ${e.url} (${e.reason}) in ${Math.ceil(e.waitMs / 1000)} s\n`),
+            signal: abort.signal,
           });
-          if (name === 'huggingface') {
-            connector = huggingfaceLiveConnector({
-              orgs: opts.orgs ? list(opts.orgs) : DEFAULT_ORGS,
-              http,
-              syncDate: opts.syncDate ?? today,
-              cursorStore: fileCursorStore(opts.state),
-              mode: opts.changedOnly ? 'changed' : 'all',
-              now: Date.now,
-              signal: abort.signal,
-            });
-            input = LISTING_URL;
-          } else if (name === 'openalex') {
-            if (!opts.mailto) throw new Error('--mailto is required for OpenAlex (its polite pool)');
-            connector = createOpenAlexLiveConnector({
-              http,
-              mailto: opts.mailto,
-              apiKey: process.env.OPENALEX_API_KEY ?? null,
-              signal: abort.signal,
-              geo: () => openalexGeoContext(db),
-              mode: opts.works ? { kind: 'works', maxWorks: 50_000 } : { kind: 'groups', fields: GROUP_BY_FIELDS },
-              years: { from: 2015, to: 2025 },
-              today: () => today,
-            });
-            input = opts.filter ?? DEFAULT_LIVE_FILTER;
-          } else if (name === 'wikidata') {
-            connector = wikidataLiveConnector({
-              qids: list(opts.qids),
-              http,
-              retrieved: today,
-              signal: abort.signal,
-              qidFacts: await wikidataFacts(db),
-            });
-            input = ENTITY_DATA_URL;
-          } else {
-            throw new Error(`--live works for huggingface, wikidata and openalex, not "${name}"`);
-          }
-        } else {
-          if (!opts.file) throw new Error('--file <path> is required (or --live, for huggingface and wikidata)');
-          connector = await def.create({
-            ...(opts.mapping ? { mapping: opts.mapping } : {}),
+          input = LISTING_URL;
+        } else if (name === 'openalex') {
+          if (!opts.mailto) throw new Error('--mailto is required for OpenAlex (its polite pool)');
+          connector = createOpenAlexLiveConnector({
+            http,
+            mailto: opts.mailto,
+            apiKey: process.env.OPENALEX_API_KEY ?? null,
+            signal: abort.signal,
             geo: () => openalexGeoContext(db),
-            qidFacts: () => wikidataFacts(db),
+            mode: opts.works ? { kind: 'works', maxWorks: 50_000 } : { kind: 'groups', fields: GROUP_BY_FIELDS },
+            years: { from: 2015, to: 2025 },
+            today: () => today,
           });
-          input = opts.file;
+          input = opts.filter ?? DEFAULT_LIVE_FILTER;
+        } else if (name === 'wikidata') {
+          connector = wikidataLiveConnector({
+            qids: list(opts.qids),
+            http,
+            retrieved: today,
+            signal: abort.signal,
+            qidFacts: await wikidataFacts(db),
+          });
+          input = ENTITY_DATA_URL;
+        } else {
+          throw new Error(`--live works for huggingface, wikidata and openalex, not "${name}"`);
         }
-        const summary = await ingest(db, connector, input, bar.progress, { allowShrink: opts.allowShrink ?? false });
-        bar.stop();
-        await prepareServing(db);
-        if (g.json) printJson(summary);
-        else printTable([{ ...summary }]);
-      } finally {
-        process.off('SIGINT', onSigint);
-        bar.stop();
-        db.close();
+      } else {
+        if (!opts.file) throw new Error('--file <path> is required (or --live, for huggingface and wikidata)');
+        connector = await def.create({
+          ...(opts.mapping ? { mapping: opts.mapping } : {}),
+          geo: () => openalexGeoContext(db),
+          qidFacts: () => wikidataFacts(db),
+        });
+        input = opts.file;
       }
-    });
+      const summary = await ingest(db, connector, input, bar.progress, { allowShrink: opts.allowShrink ?? false });
+      bar.stop();
+      await prepareServing(db);
+      if (g.json) printJson(summary);
+      else printTable([{ ...summary }]);
+    } finally {
+      process.off('SIGINT', onSigint);
+      bar.stop();
+      db.close();
+    }
+  });
 }
 
-/** `neijuan ingest openalex-aggregates --file counts.parquet --snapshot-date <date>`. */
-async function ingestAggregates(g: GlobalOptions, opts: IngestOptions): Promise<void> {
-  if (!opts.file) throw new Error('openalex-aggregates needs --file <counts.parquet>');
-  if (!opts.snapshotDate) throw new Error('openalex-aggregates needs --snapshot-date <YYYY-MM-DD>');
+function snapshotSync(): SyncDefinition {
+  const def = inputDefinition('openalex-snapshot');
+  if (def.kind !== 'sync') throw new Error('openalex-snapshot is a sync');
+  return def;
+}
+
+/** `neijuan ingest <sync> --file <input>`: the OpenAlex snapshot (a folder) or its aggregates (a Parquet file). */
+async function runSync(def: SyncDefinition, g: GlobalOptions, opts: IngestOptions): Promise<void> {
+  if (!opts.file) throw new Error(`${def.name} needs --file <${def.example.split(' ')[0]}>`);
   const db = await Db.open({ path: dbPath(g) });
+  const bar = progressBar(!g.json);
   try {
-    const summary = await ingestOpenAlexAggregates(db, opts.file, { snapshotDate: opts.snapshotDate });
+    const summary = await def.run(db, opts.file, {
+      ...(opts.full ? { full: true } : {}),
+      ...(opts.institutionsOnly ? { institutionsOnly: true } : {}),
+      ...(opts.snapshotDate ? { snapshotDate: opts.snapshotDate } : {}),
+      progress: bar.progress,
+      onCommit: (u) => {
+        if (!g.json) process.stderr.write(`committed ${u.entity} ${u.unit}: ${u.records} lines\n`);
+      },
+    });
+    bar.stop();
+    // What the server reads instead of computing follows the new data.
     await prepareServing(db);
     if (g.json) printJson(summary);
     else printTable([{ ...summary }]);
   } finally {
+    bar.stop();
     db.close();
   }
 }
