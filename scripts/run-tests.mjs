@@ -8,9 +8,13 @@
 // saves each of them the start of Node, tsx and DuckDB. A job's output is printed whole when it ends; the run ends
 // with a summary and fails if any job failed (a failure's location names its file).
 //
+// Temporary files (the databases the suites copy, build and kill) go to /dev/shm when it is a RAM-backed file system
+// with room, unless TMPDIR says otherwise: on a 2-core machine a suite of builds ran 8 % faster there (no test
+// depends on the disk surviving a power cut; the crash tests kill processes, which tmpfs survives like any disk).
+//
 //   node scripts/run-tests.mjs [--test-name-pattern=…] [files…]      (npm run test:unit; npm test runs it)
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -93,8 +97,21 @@ function runJob(job, env) {
   });
 }
 
+/** /dev/shm when TMPDIR is not set and it is a tmpfs with at least 4 GB free; otherwise the usual place. */
+function scratchRoot() {
+  if (process.env.TMPDIR || !existsSync('/dev/shm')) return tmpdir();
+  try {
+    const fs = statfsSync('/dev/shm');
+    const TMPFS = 0x01021994;
+    return fs.type === TMPFS && fs.bavail * fs.bsize >= 4 * 1024 ** 3 ? '/dev/shm' : tmpdir();
+  } catch {
+    return tmpdir();
+  }
+}
+const TMP = scratchRoot();
+
 const started = performance.now();
-const scratch = mkdtempSync(join(tmpdir(), 'neijuan-test-run-'));
+const scratch = mkdtempSync(join(TMP, 'neijuan-test-run-'));
 let failed = true;
 try {
   const cli = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
@@ -104,7 +121,7 @@ try {
     stdio: 'inherit',
   });
   if (build.status !== 0) throw new Error('could not build the bundled database for the tests (see above)');
-  const env = { ...process.env, NEIJUAN_TEST_BUNDLED: bundled };
+  const env = { ...process.env, TMPDIR: TMP, NEIJUAN_TEST_BUNDLED: bundled };
 
   const queue = jobs(files.map((f) => f.replace(/^\.\//, '')));
   const results = [];
