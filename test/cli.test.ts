@@ -223,6 +223,9 @@ test('ingest takes the OpenAlex snapshot like any input (ingest-snapshot is its 
   const noDate = neijuanOn(file, 'ingest', 'openalex-aggregates', '--file', join(dir, 'counts.parquet'));
   assert.equal(noDate.code, 1);
   assert.match(noDate.err, /openalex-aggregates needs --snapshot-date/);
+  const misplaced = neijuanOn(file, 'ingest', 'epoch', '--file', 'x.csv', '--full');
+  assert.equal(misplaced.code, 1);
+  assert.match(misplaced.err, /--full is for openalex-snapshot, not epoch/);
   const noFile = neijuanOn(file, 'ingest', 'openalex-snapshot');
   assert.equal(noFile.code, 1);
   assert.match(noFile.err, /openalex-snapshot needs --file <\/path\/to\/openalex-snapshot>/);

@@ -148,7 +148,23 @@ export function ingestCommand(program: Command): void {
   command.action(async (name: string, opts: IngestOptions, cmd: Command) => {
     const g = cmd.optsWithGlobals<GlobalOptions>();
     const def = inputDefinition(name);
-    if (def.kind === 'sync') return runSync(def, g, opts);
+    // An option another input reads is refused rather than ignored.
+    const given = {
+      '--full': opts.full,
+      '--institutions-only': opts.institutionsOnly,
+      '--snapshot-date': opts.snapshotDate,
+    };
+    for (const other of INPUTS) {
+      if (other.kind !== 'sync' || other === def) continue;
+      for (const [flags] of other.options) {
+        const flag = flags.split(' ')[0] as keyof typeof given;
+        if (given[flag] !== undefined) throw new Error(`${flag} is for ${other.name}, not ${name}`);
+      }
+    }
+    if (def.kind === 'sync') {
+      if (opts.live) throw new Error(`--live is not for ${name}: it reads a local copy (--file)`);
+      return runSync(def, g, opts);
+    }
     if (name === 'csv' && !opts.mapping)
       throw new Error('csv needs --mapping <yaml> (see src/sources/csv-mapping/fixtures)');
     const db = await Db.open({ path: dbPath(g) });
