@@ -105,13 +105,15 @@ export async function reducePartition(
  */
 export async function stagePartition(db: Db, table: string): Promise<StagedPartition> {
   await db.exec(`CREATE OR REPLACE TEMP VIEW openalex_part AS SELECT * FROM ${table}`);
-  const perFile = await db.all<{ filename: string; n: number }>(
-    sql`SELECT filename, count(*)::INT AS n FROM temp.openalex_part GROUP BY filename ORDER BY filename`,
+  // One pass: the lines of each file, and whether it holds a work out of shape.
+  const perFile = await db.all<{ filename: string; n: number; bad: boolean }>(
+    sql`SELECT filename, count(*)::INT AS n, bool_or(out_of_shape) AS bad FROM temp.openalex_part
+      GROUP BY filename ORDER BY filename`,
   );
-  const bad = await db.one<{ filename: string }>(
-    sql`SELECT min(filename) AS filename FROM temp.openalex_part WHERE out_of_shape`,
-  );
-  return { lines: new Map(perFile.map((r) => [r.filename, r.n])), outOfShape: bad?.filename ?? null };
+  return {
+    lines: new Map(perFile.map((r) => [r.filename, r.n])),
+    outOfShape: perFile.find((r) => r.bad)?.filename ?? null,
+  };
 }
 
 export interface PartInstitution {
