@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, type DuckDBResultReader } from '@duckdb/node-api';
 import { markAbandonedRuns } from './queries/runs.ts';
 import { type Sql, toDuckParams } from './sql.ts';
 import { WriterLock } from './writer-lock.ts';
@@ -64,7 +64,7 @@ export class Db {
   /** Open transactions (a reading view sees committed data only, so none may be open when one is made). */
   private transactions = 0;
   /** A reading view's rows per distinct statement; null on a database itself. */
-  private memo: Map<string, Promise<Row[]>> | null = null;
+  private memo: Map<string, Promise<DuckDBResultReader>> | null = null;
   private ownsInstance = true;
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -144,24 +144,21 @@ export class Db {
 
   /** Runs a statement and returns its rows as plain objects. */
   async all<T extends object = Row>(query: Sql): Promise<T[]> {
-    if (!this.memo) return this.read<T>(query);
+    if (!this.memo) return (await this.reader(query)).getRowObjectsJS() as T[];
     const key = `${query.text}\u0000${JSON.stringify(query.params, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))}`;
-    let rows = this.memo.get(key);
-    if (!rows) {
+    let result = this.memo.get(key);
+    if (!result) {
       const memo = this.memo;
-      rows = this.read<Row>(query);
-      memo.set(key, rows);
-      rows.catch(() => memo.delete(key));
+      result = this.reader(query);
+      memo.set(key, result);
+      result.catch(() => memo.delete(key));
     }
-    // A copy each time: a caller may sort or change the rows it gets.
-    return structuredClone(await rows) as T[];
+    // The rows are made anew from the result for each caller (who may sort or change them): no copy of a copy.
+    return (await result).getRowObjectsJS() as T[];
   }
 
-  private async read<T extends object>(query: Sql): Promise<T[]> {
-    return this.timed(async (c) => {
-      const reader = await c.runAndReadAll(query.text, toDuckParams(query.params));
-      return reader.getRowObjectsJS() as T[];
-    });
+  private async reader(query: Sql): Promise<DuckDBResultReader> {
+    return this.timed((c) => c.runAndReadAll(query.text, toDuckParams(query.params)));
   }
 
   /**
