@@ -3,13 +3,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ConnectorContext } from '../sources/registry.ts';
+import type { Connector } from '../sources/source.ts';
 import { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
 import { recordChanges, wholeDatabase } from '../store/queries/changes.ts';
 import { raw, sql } from '../store/sql.ts';
 import { WriterLock } from '../store/writer-lock.ts';
 import { INPUTS } from './inputs.ts';
-import { type IngestSummary, type Progress, ingest } from './pipeline.ts';
+import { type IngestSummary, KnownSoFar, type Progress, ingest } from './pipeline.ts';
 
 /** A hash of every bundled input file and of the code's migrations: equal hashes build equal databases. */
 export function dataFingerprint(dataDir: string): string {
@@ -38,12 +39,35 @@ export async function loadBundled(db: Db, dataDir: string, progress?: Progress):
     geo: async () => ({ countriesOf: new Map() }),
     qidFacts: async () => [],
   };
+  const inputs: { connector: Connector<unknown>; input: string }[] = [];
   for (const def of INPUTS) {
     if (def.kind !== 'records' || !def.bundled) continue;
     const connector = await def.create(ctx);
-    for (const input of def.bundled(dataDir)) {
-      out.push(await ingest(db, connector, input, progress, { recordChanges: false, refreshDerived: false }));
-    }
+    for (const input of def.bundled(dataDir)) inputs.push({ connector, input });
+  }
+  // Reading a file is JavaScript alone and merging one is mostly DuckDB's: the next input is read while this one is
+  // merged (a read waits for the event loop to be free). The names each input resolves against are kept up to
+  // date, not read whole again for each input.
+  const read = (i: number) => {
+    const next = inputs[i];
+    if (!next) return undefined;
+    const reading = new Promise((go) => setImmediate(go)).then(() => next.connector.read(next.input));
+    reading.catch(() => {}); // its ingest reports the error
+    return reading;
+  };
+  const known = new KnownSoFar();
+  let reading = read(0);
+  for (const [i, { connector, input }] of inputs.entries()) {
+    const current = reading;
+    reading = read(i + 1);
+    const summary = await ingest(db, connector, input, progress, {
+      recordChanges: false,
+      refreshDerived: false,
+      known: known.known,
+      ...(current ? { reading: current } : {}),
+    });
+    await known.changed(db, summary.dataset);
+    out.push(summary);
   }
   // Once for all the bundled inputs: none of them reads a derived table while it is ingested.
   await db.transaction(() => refreshDerived(db));

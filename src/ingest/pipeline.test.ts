@@ -11,7 +11,9 @@ import { listRuns } from '../store/queries/runs.ts';
 import { sql } from '../store/sql.ts';
 import { INGEST_TABLES } from './tables.ts';
 import { bundledDb, DATA_DIR } from '../../test/support/bundled.ts';
-import { ingest } from './pipeline.ts';
+import { IDENTITY_ATTRIBUTES } from '../model/resolver.ts';
+import { knownKeys, knownNames } from '../store/queries/entities.ts';
+import { KnownSoFar, ingest } from './pipeline.ts';
 
 const TABLE_NAMES = INGEST_TABLES.map((t) => t.name);
 // Two vintages are bundled in data/; the third (another schema) is a fixture beside the connector.
@@ -93,4 +95,49 @@ test('a non-number in a numeric column names line and column', async () => {
   copyFileSync(join(import.meta.dirname, '..', 'sources', 'epoch', 'fixtures', 'notable-sample.csv'), file);
   writeFileSync(file, readFileSync(file, 'utf8').replace(',102000000000.0,', ',lots,'));
   await assert.rejects(ingest(db, epochConnector, file), /bad\.csv, line 2, field "Parameters": not a number: "lots"/);
+});
+
+test('the names a build keeps across its inputs equal reading them again after each ingest', async () => {
+  const own = await bundledDb();
+  try {
+    const known = new KnownSoFar();
+    const fromDatabase = async (dataset: string) => ({
+      names: (await knownNames(own, dataset)).map((n) => `${n.entityId}|${n.kind}|${n.name}`).sort(),
+      keys: (await knownKeys(own, IDENTITY_ATTRIBUTES, dataset))
+        .map((k) => `${k.entityId}|${k.attr}|${k.value}`)
+        .sort(),
+    });
+    const kept = async (dataset: string) => {
+      const k = await known.known(own, dataset);
+      return {
+        names: k.names.map((n) => `${n.entityId}|${n.kind}|${n.name}`).sort(),
+        // The build reads keys as distinct rows per dataset; the resolver keeps a set, so compare them as one.
+        keys: [...new Set(k.keys.map((x) => `${x.entityId}|${x.attr}|${x.value}`))].sort(),
+      };
+    };
+    const datasets = ['curated', 'epoch:notable_ai_models_2026-01', 'epoch:large_scale_ai_models_2025-04', 'x'];
+    for (const d of datasets) assert.deepEqual(await kept(d), await fromDatabase(d), d);
+    // A new dataset, the same one again, and a bundled one replaced by other content (another vintage's rows).
+    const dir = mkdtempSync(join(tmpdir(), 'known-'));
+    const other = join(dir, 'notable_ai_models_2026-01.csv');
+    copyFileSync(EPOCH_FILES[1] as string, other);
+    for (const [file, allowShrink] of [
+      [EPOCH_FILES[2], false],
+      [EPOCH_FILES[2], false],
+      [other, true],
+    ] as const) {
+      const summary = await ingest(own, epochConnector, file as string, undefined, {
+        allowShrink,
+        known: known.known,
+      });
+      await known.changed(own, summary.dataset);
+      for (const d of datasets) assert.deepEqual(await kept(d), await fromDatabase(d), `${file}, then ${d}`);
+    }
+    const names = await own.one<{ n: number }>(
+      sql`SELECT count(*)::INT AS n FROM entity_names WHERE dataset = 'epoch:notable_ai_models_2026-01'`,
+    );
+    assert.ok((names?.n ?? 0) > 2000, `the other content replaced the dataset: ${names?.n} names`);
+  } finally {
+    own.close();
+  }
 });

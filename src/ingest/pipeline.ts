@@ -1,7 +1,7 @@
 /** source → validate → map → stage → merge, in one transaction, with a run log. */
 import type { Bundle } from '../model/bundle.ts';
 import { InputError } from '../model/errors.ts';
-import { IDENTITY_ATTRIBUTES, Resolver } from '../model/resolver.ts';
+import { IDENTITY_ATTRIBUTES, type KnownKey, type KnownName, Resolver } from '../model/resolver.ts';
 import type { Cell, TableSpec } from '../model/tables.ts';
 import type { EntityKind } from '../model/types.ts';
 import type { Connector, ReadResult } from '../sources/source.ts';
@@ -11,7 +11,13 @@ import { mergeRows } from '../store/merge.ts';
 import { danglingReferences, datasetRowCounts, sourcesDefinedElsewhere } from '../store/queries/integrity.ts';
 import { CHANGE_TABLES, type ChangeSide, oneDataset, recordChanges } from '../store/queries/changes.ts';
 import { raw, sql } from '../store/sql.ts';
-import { knownKeys, knownNames } from '../store/queries/entities.ts';
+import {
+  type DatasetNameRow,
+  keysOfDatasets,
+  knownKeys,
+  knownNames,
+  namesOfDatasets,
+} from '../store/queries/entities.ts';
 import { finishRun, startRun } from '../store/queries/runs.ts';
 import { TABLES, type TableName } from '../store/tables.ts';
 import { bundleToCells } from './rows.ts';
@@ -45,6 +51,50 @@ export interface IngestOptions {
    * recomputes them once after the last.
    */
   refreshDerived?: boolean;
+  /**
+   * What the input's names resolve against: every name and identity fact but the input's own dataset's. Read from
+   * the database when not given; the bundled build keeps them across its inputs (`KnownSoFar`).
+   */
+  known?: (db: Db, dataset: string) => Promise<{ names: KnownName[]; keys: KnownKey[] }>;
+}
+
+/**
+ * The names and identity facts of a database as a series of ingests changes it: read whole once, then after each
+ * ingest only the rows of the dataset it replaced (those of its names and of its entities). Equal, for each input,
+ * to reading `knownNames` and `knownKeys` again, at a small part of the cost.
+ */
+export class KnownSoFar {
+  private names: DatasetNameRow[] | null = null;
+  private keys: { entityId: string; attr: string; value: string; dataset: string }[] = [];
+
+  /** Call after an ingest of `dataset` committed (or failed: nothing of it changed then, and re-reading is harmless). */
+  async changed(db: Db, dataset: string): Promise<void> {
+    if (this.names === null) return;
+    const names = await namesOfDatasets(db, [dataset]);
+    const keys = await keysOfDatasets(db, IDENTITY_ATTRIBUTES, [dataset]);
+    this.names = this.names.filter((n) => n.nameDataset !== dataset && n.entityDataset !== dataset).concat(names);
+    this.keys = this.keys.filter((k) => k.dataset !== dataset).concat(keys);
+  }
+
+  readonly known = async (db: Db, dataset: string): Promise<{ names: KnownName[]; keys: KnownKey[] }> => {
+    if (this.names === null) {
+      this.names = await namesOfDatasets(db, null);
+      this.keys = await keysOfDatasets(db, IDENTITY_ATTRIBUTES, null);
+    }
+    return {
+      names: this.names
+        .filter((n) => n.nameDataset !== dataset && n.entityDataset !== dataset)
+        .map((n) => ({ entityId: n.entityId, kind: n.kind as EntityKind, name: n.name })),
+      keys: this.keys.filter((k) => k.dataset !== dataset),
+    };
+  };
+}
+
+async function knownFromDatabase(db: Db, dataset: string): Promise<{ names: KnownName[]; keys: KnownKey[] }> {
+  return {
+    names: (await knownNames(db, dataset)).map((k) => ({ ...k, kind: k.kind as EntityKind })),
+    keys: await knownKeys(db, IDENTITY_ATTRIBUTES, dataset),
+  };
 }
 
 /**
@@ -110,18 +160,19 @@ export async function ingest<R>(
   connector: Connector<R>,
   input: string,
   progress: Progress = () => {},
-  options: IngestOptions = {},
+  options: IngestOptions & {
+    /** The input already being read (the bundled build reads the next input while this one is merged). */
+    reading?: Promise<ReadResult<R>>;
+  } = {},
 ): Promise<IngestSummary> {
   const runId = await startRun(db, connector.name, connector.name, input);
   let read: ReadResult<R> | undefined;
   try {
     progress('read', 0, 1);
-    read = await connector.read(input);
+    read = await (options.reading ?? connector.read(input));
     progress('read', 1, 1);
-    const resolver = new Resolver(
-      (await knownNames(db, read.dataset)).map((k) => ({ ...k, kind: k.kind as EntityKind })),
-      await knownKeys(db, IDENTITY_ATTRIBUTES, read.dataset),
-    );
+    const known = await (options.known ?? knownFromDatabase)(db, read.dataset);
+    const resolver = new Resolver(known.names, known.keys);
     const dataset = read.dataset;
     if (!ownsDataset(connector, dataset)) {
       throw new InputError(

@@ -18,6 +18,36 @@ export async function knownNames(db: Db, excludeDataset: string): Promise<KnownN
     ORDER BY n.entity_id, n.name`);
 }
 
+/** A name with the datasets of the name and of its entity (what `knownNames` filters on). */
+export interface DatasetNameRow extends KnownNameRow {
+  nameDataset: string;
+  entityDataset: string;
+}
+
+/**
+ * The names that `datasets` wrote or that belong to their entities, or every name when `datasets` is null: a build
+ * keeps its known names up to date with these after each input instead of reading them all again.
+ */
+export async function namesOfDatasets(db: Db, datasets: readonly string[] | null): Promise<DatasetNameRow[]> {
+  return db.all<DatasetNameRow>(sql`
+    SELECT n.entity_id AS "entityId", e.kind, n.name, n.dataset AS "nameDataset", e.dataset AS "entityDataset"
+    FROM entity_names n JOIN entities e ON e.id = n.entity_id
+    WHERE ${datasets === null} OR list_contains(${datasets ?? []}::VARCHAR[], n.dataset)
+      OR list_contains(${datasets ?? []}::VARCHAR[], e.dataset)`);
+}
+
+/** The identity facts `datasets` wrote, or every one when `datasets` is null (with the dataset of each). */
+export async function keysOfDatasets(
+  db: Db,
+  attrs: readonly string[],
+  datasets: readonly string[] | null,
+): Promise<{ entityId: string; attr: string; value: string; dataset: string }[]> {
+  return db.all(sql`
+    SELECT DISTINCT entity_id AS "entityId", attr, value, dataset FROM facts
+    WHERE list_contains(${attrs}::VARCHAR[], attr)
+      AND (${datasets === null} OR list_contains(${datasets ?? []}::VARCHAR[], dataset))`);
+}
+
 /** Identity facts (MOE code, Wikidata id …) of entities, except those `excludeDataset` wrote. */
 export async function knownKeys(
   db: Db,
