@@ -1,4 +1,5 @@
 /** The HTTP app: JSON API under /api, the dashboard at /. */
+import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
@@ -285,7 +286,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   // the dashboard has no page for answers 404 (with the page, which says so and offers a way on).
   const gzipped = new Map<string, Buffer>();
   app.get('*', async (c: Context) => {
-    if (deps.webRoot === null) return c.json({ error: 'the dashboard is not built; run npm run build:web' }, 404);
+    if (deps.webRoot === null || !existsSync(deps.webRoot)) {
+      return c.json({ error: 'the dashboard is not built; run npm run build:web' }, 404);
+    }
     const file = await staticFile(deps.webRoot, c.req.path);
     if (!file) return c.text('not found', 404);
     const asset = extname(c.req.path) !== '';

@@ -1,5 +1,4 @@
 /** Starts the HTTP server on a database file: opened read-only, so the CLI can read it at the same time. */
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Db } from '../store/db.ts';
@@ -29,13 +28,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   // The search index and default responses the build stored, when they match the data (else computed now).
   const state = await servingState(db);
-  const webRoot = options.webRoot && existsSync(options.webRoot) ? options.webRoot : null;
   const app = createApp({
     db,
     search: state.search,
     // Only a read-only database keeps its data state while serving.
     stored: db.readOnly ? { stamp: state.stamp, responses: state.responses, preloaded: state.preloaded } : null,
-    webRoot,
+    // Looked for on each page request: `npm start` builds the dashboard while this server starts.
+    webRoot: options.webRoot,
     docsRoot: options.docsRoot ?? null,
     version: options.version,
     writeToken: options.writeToken ?? null,

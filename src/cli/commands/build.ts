@@ -1,11 +1,45 @@
 import type { Command } from 'commander';
-import { buildDatabase } from '../../ingest/build.ts';
+import { type BuildResult, buildDatabase } from '../../ingest/build.ts';
+import type { Progress } from '../../ingest/pipeline.ts';
 import { prepareServing } from '../../api/serving.ts';
 import { metricMoves } from '../../payloads/moves.ts';
 import { Db } from '../../store/db.ts';
 import { recordMetricMoves } from '../../store/queries/changes.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions, dbPath } from '../context.ts';
 import { printJson, printTable, progressBar } from '../output.ts';
+
+/**
+ * `neijuan build`'s work, also run by `serve --build-if-stale`: the bundled data into `path`, the metric moves against
+ * the database it replaces recorded, and what the server reads stored.
+ */
+export function buildBundled(
+  path: string,
+  dataDir: string,
+  options: { ifStale: boolean; progress?: Progress },
+): Promise<BuildResult> {
+  return buildDatabase(path, dataDir, {
+    ifStale: options.ifStale,
+    ...(options.progress ? { progress: options.progress } : {}),
+    // What the build changed in the figures users quote, recorded beside the data changes.
+    afterChanges: async (db, replaced) => {
+      const before = await Db.open({ path: replaced.path, readOnly: true });
+      try {
+        await recordMetricMoves(db, replaced.run, await metricMoves(before, db));
+      } finally {
+        before.close();
+      }
+    },
+    // The search index and the default responses, stored so a server neither builds nor computes them.
+    prepare: async (db) => {
+      await prepareServing(db);
+    },
+  });
+}
+
+/** The line a build ends with: where, how long, and each step's seconds. */
+export function builtLine(result: BuildResult, seconds: number): string {
+  return `built ${result.path} in ${seconds} s (${result.steps.map((s) => `${s.step} ${s.seconds} s`).join(', ')})\n`;
+}
 
 export function buildCommand(program: Command): void {
   program
@@ -17,22 +51,9 @@ export function buildCommand(program: Command): void {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const bar = progressBar(!g.json);
       const started = performance.now();
-      const result = await buildDatabase(dbPath(g), opts.data, {
+      const result = await buildBundled(dbPath(g), opts.data, {
         ifStale: opts.ifStale ?? false,
         progress: bar.progress,
-        // What the build changed in the figures users quote, recorded beside the data changes.
-        afterChanges: async (db, replaced) => {
-          const before = await Db.open({ path: replaced.path, readOnly: true });
-          try {
-            await recordMetricMoves(db, replaced.run, await metricMoves(before, db));
-          } finally {
-            before.close();
-          }
-        },
-        // The search index and the default responses, stored so a server neither builds nor computes them.
-        prepare: async (db) => {
-          await prepareServing(db);
-        },
       });
       bar.stop();
       const seconds = Math.round(performance.now() - started) / 1000;
@@ -53,8 +74,6 @@ export function buildCommand(program: Command): void {
       for (const k of result.kept) {
         process.stdout.write(`kept ${k.dataset} (${k.rows.toLocaleString('en')} rows) from the database it replaced\n`);
       }
-      process.stdout.write(
-        `built ${result.path} in ${seconds} s (${result.steps.map((s) => `${s.step} ${s.seconds} s`).join(', ')})\n`,
-      );
+      process.stdout.write(builtLine(result, seconds));
     });
 }

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { startServer } from '../../api/server.ts';
 import { Db } from '../../store/db.ts';
 import { watchlistFile } from '../../store/watchlists.ts';
-import { DOCS_ROOT, type GlobalOptions, VERSION, WEB_ROOT, dbPath } from '../context.ts';
+import { DEFAULT_DATA_DIR, DOCS_ROOT, type GlobalOptions, VERSION, WEB_ROOT, dbPath } from '../context.ts';
+import { buildBundled, builtLine } from './build.ts';
 
 export function serveCommand(program: Command): void {
   program
@@ -10,11 +11,26 @@ export function serveCommand(program: Command): void {
     .description('serve the API and dashboard (binds 127.0.0.1 unless --host says otherwise)')
     .option('--port <n>', 'port (0 picks a free one)', '8080')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
-    .action(async (opts: { port: string; host: string }, cmd: Command) => {
+    .option(
+      '--build-if-stale',
+      'first build the database from the bundled data/ when it is missing or was built from other data (as build --if-stale)',
+    )
+    .action(async (opts: { port: string; host: string; buildIfStale?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new Error(`--port: not a port number: ${opts.port}`);
+      if (opts.buildIfStale) {
+        // In this process: no second start of the CLI between the build and the server (npm start runs this).
+        const started = performance.now();
+        const result = await buildBundled(dbPath(g), DEFAULT_DATA_DIR, { ifStale: true });
+        const seconds = Math.round(performance.now() - started) / 1000;
+        if (!g.json) {
+          process.stdout.write(
+            result.skipped ? `${result.path} is up to date with the bundled data\n` : builtLine(result, seconds),
+          );
+        }
+      }
       // Read-only, several connections for concurrent requests, and a time limit on every statement.
       const db = await Db.open({ path: dbPath(g), readOnly: true, connections: 4, queryTimeoutMs: 5000 });
       const server = await startServer(db, {
