@@ -49,7 +49,7 @@ test('search prints JSON hits', () => {
 });
 
 /** `neijuan serve --port 0` on the test's file; resolves with its URL once it listens. */
-function serve(): Promise<{ url: string; child: ChildProcess }> {
+function serve(...options: string[]): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [
     join(ROOT, 'bin', 'neijuan.js'),
     '--db',
@@ -58,6 +58,7 @@ function serve(): Promise<{ url: string; child: ChildProcess }> {
     'serve',
     '--port',
     '0',
+    ...options,
   ]);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -75,7 +76,11 @@ test('the build stores the search index and default responses; two read-only ser
     neijuan('sql', "SELECT key, stamp FROM serving_store WHERE key IN ('search-index', '/api/cities')", '--json').out,
   ) as { key: string; stamp: string }[];
   assert.deepEqual(stored.map((r) => r.key).sort(), ['/api/cities', 'search-index']);
-  const servers = [await serve(), await serve()];
+  const built = () => neijuan('sql', "SELECT value FROM build_info WHERE key = 'built'", '--json').out;
+  const builtBefore = built();
+  // The second as npm start runs it: the file was built from this data, so it serves it without building again.
+  const servers = [await serve(), await serve('--build-if-stale')];
+  assert.equal(built(), builtBefore, 'serve --build-if-stale did not rebuild a database built from the same data');
   try {
     const urls = [
       '/api/involution?segment=llm',

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseCsv } from '../sources/csv-reader.ts';
 import { COUNTRY_CODES } from '../model/countries.ts';
 import type { Db } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
+import { SearchIndex } from '../analytics/search-index.ts';
+import { createApp } from './app.ts';
 import { bundledApp, DATA_DIR } from '../../test/support/bundled.ts';
 
 let db: Db;
@@ -273,4 +276,17 @@ test('every payload CSV travels with its sources: a Link header, and ?format=sou
     assert.equal(lines[0], 'source_id,title,url,publisher,published,retrieved,licence', path);
     assert.equal(lines.length, payload.sources.length + 1, path);
   }
+});
+
+test('a dashboard built after the server started is served (npm start builds it beside the server)', async () => {
+  const webRoot = join(mkdtempSync(join(tmpdir(), 'neijuan-web-')), 'dist');
+  const late = createApp({ db, search: new SearchIndex([]), webRoot, docsRoot: null, version: 'test' });
+  const before = await late.request('/');
+  assert.equal(before.status, 404);
+  assert.match(await before.text(), /the dashboard is not built/);
+  mkdirSync(webRoot);
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Neijuan</title><div id="app"></div>');
+  const after = await late.request('/');
+  assert.equal(after.status, 200);
+  assert.match(await after.text(), /<div id="app">/);
 });
