@@ -2,9 +2,9 @@
 // end in an error that names the problem, with every dataset's row counts unchanged, or in the documented result.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { before, test } from 'node:test';
 import { buildDatabase } from '../src/ingest/build.ts';
 import { ingest } from '../src/ingest/pipeline.ts';
@@ -255,4 +255,28 @@ test('neijuan sql: a nested comment cannot hide a PRAGMA; a runaway query is sto
   );
   assert.notEqual(endless.status, 0);
   assert.match(endless.stderr, /query ran longer than 2 s and was stopped/);
+});
+
+test('a build whose later input is broken fails naming its file and line, and keeps the database it would replace', async () => {
+  // The bundled data with the OWID file's sixth row opening a quote it never closes: the build reads that file
+  // while an earlier input is merged, and its error must still stop the build, naming file and line, before
+  // anything is replaced.
+  const data = join(dir, `data-${++copies}`);
+  cpSync(DATA_DIR, data, { recursive: true });
+  const owid = join(data, 'owid', 'ai_publications.csv');
+  const lines = readFileSync(owid, 'utf8').split('\n');
+  writeFileSync(owid, [...lines.slice(0, 5), `${lines[5]},"not closed`, ...lines.slice(6)].join('\n'));
+  const file = copy();
+  const before = readFileSync(file);
+  await assert.rejects(buildDatabase(file, data), (error: Error) => {
+    assert.match(error.message, /ai_publications\.csv, line 6: quoted cell is never closed/);
+    return true;
+  });
+  assert.ok(readFileSync(file).equals(before), 'the old database is as it was');
+  const name = basename(file);
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.startsWith(`${name}.building`)),
+    [],
+    'no half-built file is left',
+  );
 });
