@@ -148,7 +148,8 @@ test('stored rows of another data state or another version of the code are not s
     await db.run({ text: "UPDATE serving_store SET stamp = stamp || '-older'", params: [] });
     const stale = await servingState(db);
     assert.equal(stale.searchFrom, 'built');
-    assert.equal(stale.responses.size, 0);
+    assert.equal(stale.preloaded.size, 0);
+    assert.deepEqual(stale.perRequest, []);
     await db.run({ text: "UPDATE serving_store SET stamp = replace(stamp, '-older', '')", params: [] });
     assert.equal((await servingState(db)).searchFrom, 'stored');
   } finally {
@@ -160,7 +161,8 @@ test('stored rows of another data state or another version of the code are not s
     await older.exec('DROP TABLE serving_store');
     const state = await servingState(older);
     assert.equal(state.searchFrom, 'built');
-    assert.equal(state.responses.size, 0);
+    assert.equal(state.preloaded.size, 0);
+    assert.deepEqual(state.perRequest, []);
   } finally {
     older.close();
   }

@@ -32,7 +32,7 @@ export async function startServer(
     db,
     search: state.search,
     // Only a read-only database keeps its data state while serving.
-    stored: db.readOnly ? { stamp: state.stamp, responses: state.responses, preloaded: state.preloaded } : null,
+    stored: db.readOnly ? { stamp: state.stamp, preloaded: state.preloaded, perRequest: state.perRequest } : null,
     // Looked for on each page request: `npm start` builds the dashboard while this server starts.
     webRoot: options.webRoot,
     docsRoot: options.docsRoot ?? null,

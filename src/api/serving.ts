@@ -16,7 +16,7 @@ import {
   type ServingRow,
   dataStamp,
   readServing,
-  readServingExcept,
+  readServingRows,
   replaceServing,
   servingKeys,
 } from '../store/queries/serving.ts';
@@ -116,7 +116,7 @@ export async function prepareServing(db: Db): Promise<PreparedServing> {
   const stamp = await servingStamp(db);
   const stored = await servingKeys(db, stamp);
   if (stored.includes(SEARCH_INDEX_KEY)) {
-    const entities = stored.filter((k) => k.startsWith('/api/entities/')).length;
+    const entities = stored.filter((k) => k.startsWith(ENTITY_PREFIX)).length;
     return {
       stamp,
       reused: true,
@@ -180,7 +180,7 @@ export async function prepareServing(db: Db): Promise<PreparedServing> {
   // Sent as c.json sends them.
   const entityRows = function* (): Generator<ServingRow> {
     for (const [id, payload] of entities) {
-      yield { key: `/api/entities/${id}`, content_type: 'application/json', body: JSON.stringify(payload) };
+      yield { key: `${ENTITY_PREFIX}${id}`, content_type: 'application/json', body: JSON.stringify(payload) };
     }
   };
   await replaceServing(
@@ -204,27 +204,34 @@ export async function prepareServing(db: Db): Promise<PreparedServing> {
 
 export interface ServingState {
   stamp: string;
-  /** Stored responses valid for this stamp, by path and query string. */
-  responses: Set<string>;
-  /** The dashboard's default responses (every stored one but the entities'), read at start. */
+  /** The dashboard's default responses, read at start. */
   preloaded: Map<string, { content_type: string; body: string }>;
+  /**
+   * Key prefixes whose stored rows are read from the file per request (every entity's payload): stored with the
+   * search index, in one transaction, so present exactly when the index is.
+   */
+  perRequest: string[];
   search: SearchIndex;
   /** Where the search index came from. */
   searchFrom: 'stored' | 'built';
 }
 
-/** What a server reads at start: the stored index when it matches the data, else one built now. */
+/** The prefix of the keys `prepareServing` stores one per entity (read per request, never at start). */
+export const ENTITY_PREFIX = '/api/entities/';
+
+/**
+ * What a server reads at start: the stored index and default responses when they match the data (by their keys,
+ * which this code knows: no other stored row is read), else an index built now.
+ */
 export async function servingState(db: Db): Promise<ServingState> {
   let stamp = '';
   let stored: { key: string; content_type: string; body: string }[] = [];
-  const responses = new Set<string>();
   try {
     stamp = await servingStamp(db);
-    for (const key of await servingKeys(db, stamp)) responses.add(key);
-    stored = await readServingExcept(db, stamp, '/api/entities/');
+    stored = await readServingRows(db, stamp, [SEARCH_INDEX_KEY, ...precomputedRequests().map(servingKey)]);
   } catch {
     // A file built before serving_store existed (opened read-only, so not migrated): everything is computed.
-    responses.clear();
+    stored = [];
   }
   const preloaded = new Map<string, { content_type: string; body: string }>();
   let search: SearchIndex | null = null;
@@ -232,7 +239,6 @@ export async function servingState(db: Db): Promise<ServingState> {
     if (row.key === SEARCH_INDEX_KEY) search = new SearchIndex(JSON.parse(row.body));
     else preloaded.set(row.key, { content_type: row.content_type, body: row.body });
   }
-  responses.delete(SEARCH_INDEX_KEY);
-  if (search) return { stamp, responses, preloaded, search, searchFrom: 'stored' };
-  return { stamp, responses, preloaded, search: new SearchIndex(await searchDocuments(db)), searchFrom: 'built' };
+  if (search) return { stamp, preloaded, perRequest: [ENTITY_PREFIX], search, searchFrom: 'stored' };
+  return { stamp, preloaded, perRequest: [], search: new SearchIndex(await searchDocuments(db)), searchFrom: 'built' };
 }

@@ -6,13 +6,13 @@ import { readServing } from '../store/queries/serving.ts';
 export interface StoredResponses {
   /** The data state the server reads; only rows stamped with it are served. */
   stamp: string;
-  /** Stored responses valid for this stamp, by path and query string. */
-  responses: ReadonlySet<string>;
   /**
    * The few stored responses every visitor's first page asks for (the dashboard's defaults: tens of kilobytes to a
-   * few megabytes in all), read once at start; the rest (one per entity) are read from the file per request.
+   * few megabytes in all), read once at start.
    */
-  preloaded?: ReadonlyMap<string, { content_type: string; body: string }>;
+  preloaded: ReadonlyMap<string, { content_type: string; body: string }>;
+  /** Key prefixes read from the file per request when stored (one row per entity); none when nothing is stored. */
+  perRequest: readonly string[];
 }
 
 /**
@@ -27,10 +27,11 @@ export function servingKey(url: string): string {
 /** Answers a GET whose path and query were stored for this data state from the store, without computing. */
 export function storedResponses(db: Db, state: StoredResponses): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method !== 'GET' || state.responses.size === 0) return next();
+    if (c.req.method !== 'GET' || (state.preloaded.size === 0 && state.perRequest.length === 0)) return next();
     const key = servingKey(c.req.url);
-    if (!state.responses.has(key)) return next();
-    const row = state.preloaded?.get(key) ?? (await readServing(db, key, state.stamp));
+    const row =
+      state.preloaded.get(key) ??
+      (state.perRequest.some((p) => key.startsWith(p)) ? await readServing(db, key, state.stamp) : undefined);
     if (!row) return next();
     return c.body(row.body, 200, { 'content-type': row.content_type, 'x-precomputed': 'build' });
   };

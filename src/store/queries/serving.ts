@@ -56,8 +56,8 @@ export async function readServing(db: Db, key: string, stamp: string): Promise<S
   );
 }
 
-/** Stored rows for this stamp whose key does not start with `exceptPrefix` (the preloaded defaults). */
-export async function readServingExcept(db: Db, stamp: string, exceptPrefix: string): Promise<ServingRow[]> {
+/** The stored rows of these keys computed for this stamp (the preloaded defaults): no other row's body is read. */
+export async function readServingRows(db: Db, stamp: string, keys: readonly string[]): Promise<ServingRow[]> {
   return db.all<ServingRow & { [k: string]: unknown }>(sql`SELECT key, content_type, body FROM serving_store
-    WHERE stamp = ${stamp} AND NOT starts_with(key, ${exceptPrefix}) ORDER BY key`);
+    WHERE stamp = ${stamp} AND list_contains(${keys}::VARCHAR[], key) ORDER BY key`);
 }
