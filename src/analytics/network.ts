@@ -3,11 +3,20 @@
  * seconds), deterministically: the same data always gives the same picture.
  */
 import { createRequire } from 'node:module';
-import { UndirectedGraph } from 'graphology';
+import type * as Graphology from 'graphology';
 import type ForceAtlas2 from 'graphology-layout-forceatlas2';
 
-// The layout package is CommonJS whose types describe `module.exports`; require() gives exactly that.
-const forceAtlas2 = createRequire(import.meta.url)('graphology-layout-forceatlas2') as typeof ForceAtlas2.default;
+// Both are loaded when a network is first laid out, not with every start (a server reads the stored layout). The
+// layout package is CommonJS whose types describe `module.exports`; require() gives exactly that.
+const load = createRequire(import.meta.url);
+let libraries: { UndirectedGraph: typeof Graphology.UndirectedGraph; forceAtlas2: typeof ForceAtlas2.default } | null =
+  null;
+function graphLibraries(): NonNullable<typeof libraries> {
+  return (libraries ??= {
+    UndirectedGraph: (load('graphology') as typeof Graphology).UndirectedGraph,
+    forceAtlas2: load('graphology-layout-forceatlas2') as typeof ForceAtlas2.default,
+  });
+}
 import type { NetworkEdgeRow } from '../store/queries/cities.ts';
 
 export interface NetworkNode {
@@ -41,6 +50,7 @@ export function layoutNetwork(
   labels: ReadonlyMap<string, { label: string; kind: string }>,
   iterations = 300,
 ): NetworkPayload {
+  const { UndirectedGraph, forceAtlas2 } = graphLibraries();
   const graph = new UndirectedGraph();
   const addNode = (id: string) => {
     if (graph.hasNode(id)) return;

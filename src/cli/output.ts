@@ -1,7 +1,11 @@
 /** CLI output: JSON on --json, aligned tables otherwise; progress bars on stderr only when it is a terminal. */
-import { SingleBar } from 'cli-progress';
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type * as CliProgress from 'cli-progress';
+import type CliTable from 'cli-table3';
 import type { Progress } from '../ingest/pipeline.ts';
+
+// Loaded when a table or a bar is drawn, not with every start of the CLI (the server draws neither).
+const load = createRequire(import.meta.url);
 
 export interface OutputOptions {
   json: boolean;
@@ -18,6 +22,7 @@ export function printTable(rows: readonly object[], columns?: string[]): void {
     return;
   }
   const cols = columns ?? Object.keys(first);
+  const Table = load('cli-table3') as typeof CliTable;
   const table = new Table({ head: cols, style: { head: [], border: [] } });
   for (const r of rows) {
     table.push(
@@ -35,6 +40,7 @@ export function printTable(rows: readonly object[], columns?: string[]): void {
 /** A progress callback that draws a bar on a terminal and does nothing elsewhere (CI logs, pipes, --json). */
 export function progressBar(enabled: boolean): { progress: Progress; stop: () => void } {
   if (!enabled || !process.stderr.isTTY || !process.stdout.isTTY) return { progress: () => {}, stop: () => {} };
+  const { SingleBar } = load('cli-progress') as typeof CliProgress;
   const bar = new SingleBar({ format: '{phase} [{bar}] {value}/{total}', stream: process.stderr, hideCursor: true });
   let started = false;
   return {

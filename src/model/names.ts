@@ -1,10 +1,23 @@
 /** Name handling: simplified-Chinese folding, derived pinyin, normalisation and legal-suffix stripping. Pure. */
-import * as OpenCC from 'opencc-js';
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type * as OpenCCModule from 'opencc-js';
+import type * as PinyinModule from 'pinyin-pro';
 
-// Traditional (Taiwan and Hong Kong variants) to simplified, vocabulary included.
-const toSimplifiedTw = OpenCC.Converter({ from: 'twp', to: 'cn' });
-const toSimplifiedHk = OpenCC.Converter({ from: 'hk', to: 'cn' });
+// Both libraries are loaded on first use, not with the module: together they take about 0.17 s to load and set up,
+// which every start of the CLI and the server paid whether or not it folded a Chinese name.
+const load = createRequire(import.meta.url);
+
+/** Traditional (Taiwan and Hong Kong variants) to simplified, vocabulary included. */
+let simplifiers: { tw: (text: string) => string; hk: (text: string) => string } | null = null;
+function simplify(text: string): string {
+  if (!simplifiers) {
+    const OpenCC = load('opencc-js') as typeof OpenCCModule;
+    simplifiers = { tw: OpenCC.Converter({ from: 'twp', to: 'cn' }), hk: OpenCC.Converter({ from: 'hk', to: 'cn' }) };
+  }
+  return simplifiers.hk(simplifiers.tw(text));
+}
+
+let pinyinLib: typeof PinyinModule | null = null;
 
 const HAN = /\p{Script=Han}/u;
 
@@ -35,7 +48,7 @@ export function hasHan(text: string): boolean {
 /** Folds traditional characters to simplified; leaves other scripts alone. */
 export function toSimplified(text: string): string {
   if (!hasHan(text)) return text;
-  return toSimplifiedHk(toSimplifiedTw(text));
+  return simplify(text);
 }
 
 /** Toneless pinyin of the Han characters, space-separated ("智谱华章" → "zhi pu hua zhang"); null without Han. */
@@ -45,7 +58,8 @@ export function derivePinyin(text: string | null): string | null {
 }
 
 const pinyinOf = remembered((text) =>
-  pinyin(toSimplified(text), { toneType: 'none', nonZh: 'consecutive', v: true })
+  (pinyinLib ??= load('pinyin-pro') as typeof PinyinModule)
+    .pinyin(toSimplified(text), { toneType: 'none', nonZh: 'consecutive', v: true })
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase(),

@@ -1,7 +1,15 @@
 /** The YAML edge every YAML input shares: parse strictly, name the file and line of a syntax error, bound aliases. */
-import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as JsYamlModule from 'js-yaml';
+import type * as YamlModule from 'yaml';
 import { InputError } from '../model/errors.ts';
+
+// Loaded on first use (a server reads no YAML; loading both took some 40 ms of every start).
+const load = createRequire(import.meta.url);
+let jsYamlLib: typeof JsYamlModule | null = null;
+let yamlLib: typeof YamlModule | null = null;
+const jsYaml = () => (jsYamlLib ??= load('js-yaml') as typeof JsYamlModule);
+const yaml = () => (yamlLib ??= load('yaml') as typeof YamlModule);
 
 /**
  * Where a YAML document may hold an alias (`*name`): a `*` that starts a node. Text without one cannot expand, so it
@@ -24,9 +32,10 @@ export interface ParsedYaml {
  * expansion limits are always `yaml`'s. Line numbers come from `yaml`'s document, made only when asked for.
  */
 export function parseYamlFile(file: string, text: string): ParsedYaml {
-  let document: { doc: ReturnType<typeof parseDocument>; lines: LineCounter } | null = null;
+  let document: { doc: YamlModule.Document.Parsed; lines: YamlModule.LineCounter } | null = null;
   const full = () => {
     if (document) return document;
+    const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
     const doc = parseDocument(text, { uniqueKeys: true, lineCounter: lines });
     const syntax = doc.errors[0];
@@ -45,7 +54,8 @@ export function parseYamlFile(file: string, text: string): ParsedYaml {
   };
   if (!ALIAS.test(text)) {
     try {
-      return { value: jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file }), lineOf };
+      const { load: read, CORE_SCHEMA } = jsYaml();
+      return { value: read(text, { schema: CORE_SCHEMA, filename: file }), lineOf };
     } catch {
       // `yaml` reads it again below and gives the error its own words and line.
     }
