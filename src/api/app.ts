@@ -285,8 +285,10 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   // The dashboard: hashed assets cached for a year, the page itself revalidated; gzip when the client takes it. A path
   // the dashboard has no page for answers 404 (with the page, which says so and offers a way on).
   const gzipped = new Map<string, Buffer>();
+  // Looked for until found (npm start builds the dashboard while the server starts), then no more.
+  let webBuilt = false;
   app.get('*', async (c: Context) => {
-    if (deps.webRoot === null || !existsSync(deps.webRoot)) {
+    if (deps.webRoot === null || !(webBuilt ||= existsSync(deps.webRoot))) {
       return c.json({ error: 'the dashboard is not built; run npm run build:web' }, 404);
     }
     const file = await staticFile(deps.webRoot, c.req.path);

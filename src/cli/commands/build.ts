@@ -36,9 +36,17 @@ export function buildBundled(
   });
 }
 
-/** The line a build ends with: where, how long, and each step's seconds. */
-export function builtLine(result: BuildResult, seconds: number): string {
-  return `built ${result.path} in ${seconds} s (${result.steps.map((s) => `${s.step} ${s.seconds} s`).join(', ')})\n`;
+/**
+ * What a build ends by saying (after its table of inputs): that the file was up to date, or the datasets it carried
+ * over, where it built, how long it took and each step's seconds.
+ */
+export function buildReport(result: BuildResult, seconds: number, dataDir: string): string {
+  if (result.skipped) return `${result.path} is up to date with ${dataDir}\n`;
+  const kept = result.kept.map(
+    (k) => `kept ${k.dataset} (${k.rows.toLocaleString('en')} rows) from the database it replaced\n`,
+  );
+  const steps = result.steps.map((s) => `${s.step} ${s.seconds} s`).join(', ');
+  return `${kept.join('')}built ${result.path} in ${seconds} s (${steps})\n`;
 }
 
 export function buildCommand(program: Command): void {
@@ -58,22 +66,17 @@ export function buildCommand(program: Command): void {
       bar.stop();
       const seconds = Math.round(performance.now() - started) / 1000;
       if (g.json) return printJson({ ...result, seconds });
-      if (result.skipped) {
-        process.stdout.write(`${result.path} is up to date with ${opts.data}\n`);
-        return;
+      if (!result.skipped) {
+        printTable(
+          result.runs.map((r) => ({
+            input: r.input,
+            read: r.read,
+            inserted: r.inserted,
+            updated: r.updated,
+            issues: r.issues,
+          })),
+        );
       }
-      printTable(
-        result.runs.map((r) => ({
-          input: r.input,
-          read: r.read,
-          inserted: r.inserted,
-          updated: r.updated,
-          issues: r.issues,
-        })),
-      );
-      for (const k of result.kept) {
-        process.stdout.write(`kept ${k.dataset} (${k.rows.toLocaleString('en')} rows) from the database it replaced\n`);
-      }
-      process.stdout.write(builtLine(result, seconds));
+      process.stdout.write(buildReport(result, seconds, opts.data));
     });
 }

@@ -3,7 +3,7 @@ import { startServer } from '../../api/server.ts';
 import { Db } from '../../store/db.ts';
 import { watchlistFile } from '../../store/watchlists.ts';
 import { DEFAULT_DATA_DIR, DOCS_ROOT, type GlobalOptions, VERSION, WEB_ROOT, dbPath } from '../context.ts';
-import { buildBundled, builtLine } from './build.ts';
+import { buildBundled, buildReport } from './build.ts';
 
 export function serveCommand(program: Command): void {
   program
@@ -25,11 +25,7 @@ export function serveCommand(program: Command): void {
         const started = performance.now();
         const result = await buildBundled(dbPath(g), DEFAULT_DATA_DIR, { ifStale: true });
         const seconds = Math.round(performance.now() - started) / 1000;
-        if (!g.json) {
-          process.stdout.write(
-            result.skipped ? `${result.path} is up to date with the bundled data\n` : builtLine(result, seconds),
-          );
-        }
+        if (!g.json) process.stdout.write(buildReport(result, seconds, DEFAULT_DATA_DIR));
       }
       // Read-only, several connections for concurrent requests, and a time limit on every statement.
       const db = await Db.open({ path: dbPath(g), readOnly: true, connections: 4, queryTimeoutMs: 5000 });
