@@ -36,6 +36,18 @@ export async function namesOfDatasets(db: Db, datasets: readonly string[] | null
       OR list_contains(${datasets ?? []}::VARCHAR[], e.dataset)`);
 }
 
+/** Every entity's kind and dataset (what the names of an entity are known with). */
+export async function entityKinds(db: Db): Promise<{ id: string; kind: string; dataset: string }[]> {
+  return db.all(sql`SELECT id, kind, dataset FROM entities`);
+}
+
+/** Names whose entity no dataset defines (yet): they join their entity's names once one does. */
+export async function orphanNames(db: Db): Promise<{ entityId: string; name: string; nameDataset: string }[]> {
+  return db.all(sql`
+    SELECT n.entity_id AS "entityId", n.name, n.dataset AS "nameDataset" FROM entity_names n
+    WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = n.entity_id)`);
+}
+
 /** The identity facts `datasets` wrote, or every one when `datasets` is null (with the dataset of each). */
 export async function keysOfDatasets(
   db: Db,
