@@ -28,16 +28,28 @@ const importMetaUrl = {
 };
 
 const started = performance.now();
-await build({
-  entryPoints: [join(root, 'src', 'cli', 'bin.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  plugins: [importMetaUrl],
-});
-process.stdout.write(`built ${relative(root, outfile)} in ${Math.round(performance.now() - started)} ms\n`);
+// The CLI, and the worker thread it starts for long computations (src/analytics/cpu-worker.ts), compiled beside it.
+const entries = [
+  { in: join(root, 'src', 'cli', 'bin.ts'), out: outfile },
+  { in: join(root, 'src', 'analytics', 'cpu-worker-entry.ts'), out: join(root, 'dist', 'neijuan-cpu-worker.mjs') },
+];
+await Promise.all(
+  entries.map((entry) =>
+    build({
+      entryPoints: [entry.in],
+      outfile: entry.out,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      define: { NEIJUAN_COMPILED: 'true' },
+      plugins: [importMetaUrl],
+    }),
+  ),
+);
+process.stdout.write(
+  `built ${entries.map((e) => relative(root, e.out)).join(' and ')} in ${Math.round(performance.now() - started)} ms\n`,
+);

@@ -617,6 +617,15 @@ test('money, policies, suppliers, filings and patents: who pays, who backs, who 
   const quarters = await apiJson<{ by_quarter: unknown[] }>('/api/filings?kind=filed');
   await page.goto(new URL('/segments?segment=llm', server.url).href);
   await page.waitForSelector('#filings-per-quarter .figure svg');
+  // The figure is drawn again when its data arrives after the page's other requests: wait for the bars (up to 5 s),
+  // then count them.
+  await page
+    .waitForFunction(
+      (n) => document.querySelectorAll('#filings-per-quarter .figure svg rect').length === n,
+      quarters.by_quarter.length,
+      { timeout: 5000 },
+    )
+    .catch(() => {});
   assert.equal(await page.locator('#filings-per-quarter .figure svg rect').count(), quarters.by_quarter.length);
   await page.goto(new URL('/network', server.url).href);
   await page.waitForSelector('.network[data-nodes]:not([data-nodes=""])');

@@ -231,6 +231,11 @@ export class SearchIndex {
     );
   }
 
+  /** The index of these documents as data (what `toData` gives of an index built from them), not made searchable. */
+  static dataOf(documents: readonly SearchDoc[]): SearchIndexData {
+    return SearchIndex.build(documents);
+  }
+
   private static build(documents: readonly SearchDoc[]): SearchIndexData {
     const byTerm = new Map<string, number[]>();
     documents.forEach((d, i) => {

@@ -1,0 +1,24 @@
+/**
+ * The long computations in JavaScript that a build runs on a worker thread (`CpuWorker`) while its main thread goes
+ * on: pure functions of plain data, so they give the same result on either thread.
+ */
+import type { NetworkEdgeRow } from '../store/queries/cities.ts';
+import type { SearchDoc } from '../store/queries/entities.ts';
+import { layoutNetwork } from './network.ts';
+import { SearchIndex } from './search-index.ts';
+
+export const CPU_TASKS = {
+  /** The search index of these documents as the JSON text a build stores (every name tokenised). */
+  searchIndexJson: (docs: SearchDoc[]): string => JSON.stringify(SearchIndex.dataOf(docs)),
+  /** A network laid out (ForceAtlas2, 300 iterations), its labels as entries. */
+  layout: (input: { edges: NetworkEdgeRow[]; labels: [string, { label: string; kind: string }][] }) =>
+    layoutNetwork(input.edges, new Map(input.labels)),
+};
+
+export type CpuTasks = typeof CPU_TASKS;
+export type CpuTask = keyof CpuTasks;
+
+/** Runs a task here, on this thread. */
+export function runCpuTask<K extends CpuTask>(task: K, input: Parameters<CpuTasks[K]>[0]): ReturnType<CpuTasks[K]> {
+  return (CPU_TASKS[task] as (input: unknown) => ReturnType<CpuTasks[K]>)(input);
+}
