@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import type { NetworkEdgeRow } from '../store/queries/cities.ts';
 import type { SearchDoc } from '../store/queries/entities.ts';
 import { runCpuTask } from './cpu-tasks.ts';
@@ -43,7 +44,7 @@ test('a task on the worker thread gives exactly what it gives on this one', asyn
 });
 
 test('a worker that cannot start hands its tasks back to this thread; a failing task rejects with its error', async () => {
-  const cpu = new CpuWorker(new URL('./no-such-worker.mjs', import.meta.url));
+  const cpu = new CpuWorker(() => new Worker(new URL('./no-such-worker.mjs', import.meta.url)));
   try {
     assert.equal(await cpu.run('searchIndexJson', docs), runCpuTask('searchIndexJson', docs));
     assert.equal(cpu.answered, false);

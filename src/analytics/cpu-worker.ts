@@ -4,24 +4,14 @@
  * the first task, ended by `close`. Where no worker can start (TypeScript run without tsx in the worker, say), every
  * task runs on this thread instead, with the same result.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { moduleWorker } from '../store/worker-thread.ts';
 import { type CpuTask, type CpuTasks, runCpuTask } from './cpu-tasks.ts';
-
-// Set by scripts/build-cli.mjs in the compiled CLI, whose worker is compiled beside it (dist/neijuan-cpu-worker.mjs).
-declare const NEIJUAN_COMPILED: boolean | undefined;
-const COMPILED = typeof NEIJUAN_COMPILED !== 'undefined' && NEIJUAN_COMPILED;
 
 interface Pending {
   run: () => unknown;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-}
-
-/** The worker's module: compiled beside the compiled CLI, else the TypeScript (the worker inherits tsx's loader). */
-function defaultEntry(): URL {
-  return COMPILED
-    ? new URL('../../dist/neijuan-cpu-worker.mjs', import.meta.url)
-    : new URL('./cpu-worker-entry.ts', import.meta.url);
 }
 
 export class CpuWorker {
@@ -33,7 +23,11 @@ export class CpuWorker {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
-  constructor(private readonly entry: URL = defaultEntry()) {}
+  /** `spawn` starts the worker (tests give one that cannot start). */
+  constructor(
+    private readonly spawn: () => Worker = () =>
+      moduleWorker(new URL('./cpu-worker-entry.ts', import.meta.url), 'neijuan-cpu-worker.mjs'),
+  ) {}
 
   run<K extends CpuTask>(task: K, input: Parameters<CpuTasks[K]>[0]): Promise<ReturnType<CpuTasks[K]>> {
     const run = () => runCpuTask(task, input);
@@ -56,15 +50,7 @@ export class CpuWorker {
     if (this.worker) return this.worker;
     let worker: Worker;
     try {
-      // The TypeScript loads through tsx, registered in the worker first: a worker's own module is loaded before
-      // the loaders of `--import` apply to it.
-      worker = this.entry.pathname.endsWith('.ts')
-        ? new Worker(
-            `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
-              `.then((tsx) => { tsx.register(); return import(${JSON.stringify(this.entry.href)}); })`,
-            { eval: true },
-          )
-        : new Worker(this.entry);
+      worker = this.spawn();
     } catch {
       this.here = true;
       return null;

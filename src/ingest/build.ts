@@ -2,18 +2,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { ConnectorContext } from '../sources/registry.ts';
-import type { Connector } from '../sources/source.ts';
 import { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
 import { recordChanges, wholeDatabase } from '../store/queries/changes.ts';
 import { raw, sql } from '../store/sql.ts';
 import { WriterLock } from '../store/writer-lock.ts';
-import { INPUTS } from './inputs.ts';
-import { type IngestSummary, KnownSoFar, type Progress, ingest, mapRead } from './pipeline.ts';
-
-/** Resolves once the event loop has run what was waiting (a statement's result, a timer). */
-const nextTurn = () => new Promise<void>((go) => setImmediate(go));
+import { bundledInputs } from './bundled-inputs.ts';
+import { mapAhead, mapInput } from './bundled-mapping.ts';
+import { type IngestSummary, KnownSoFar, type Progress, ingest } from './pipeline.ts';
 
 /** A hash of every bundled input file and of the code's migrations: equal hashes build equal databases. */
 export function dataFingerprint(dataDir: string): string {
@@ -31,70 +27,33 @@ export function dataFingerprint(dataDir: string): string {
   return hash.digest('hex');
 }
 
-/** The bundled inputs in the order they are ingested, each with its connector. */
-export async function bundledInputs(dataDir: string): Promise<{ connector: Connector<unknown>; input: string }[]> {
-  // The bundled connectors read files only: nothing they need comes from the database.
-  const ctx: ConnectorContext = {
-    geo: async () => ({ countriesOf: new Map() }),
-    qidFacts: async () => [],
-  };
-  const inputs: { connector: Connector<unknown>; input: string }[] = [];
-  for (const def of INPUTS) {
-    if (def.kind !== 'records' || !def.bundled) continue;
-    const connector = await def.create(ctx);
-    for (const input of def.bundled(dataDir)) inputs.push({ connector, input });
-  }
-  return inputs;
-}
-
 /**
  * Ingests the bundled data into an open database (used by `build` and by tests on an in-memory one): every input the
- * list marks bundled, in its order (the curated set first, so later inputs resolve onto it).
+ * list marks bundled, in its order (the curated set first, so later inputs resolve onto it). Each input is read and
+ * mapped while the ones before it are merged (bundled-mapping.ts).
  */
 export async function loadBundled(db: Db, dataDir: string, progress?: Progress): Promise<IngestSummary[]> {
   const out: IngestSummary[] = [];
   const inputs = await bundledInputs(dataDir);
-  // Reading and mapping a file is JavaScript alone, and merging one is mostly DuckDB's: the next input is read and
-  // mapped while this one is merged. The names an input resolves against are those of every input before it; they
-  // are told from the mapped bundle (`KnownSoFar.predict`), so the next mapping need not wait for this merge. When
-  // they cannot be told, the next input waits, and the names are read from the database after the merge.
   const known = new KnownSoFar();
   await known.load(db);
-  const start = (i: number) => {
-    const { connector, input } = inputs[i] as (typeof inputs)[number];
-    // Each step waits for the event loop to be free: a merge's statements go on between them.
-    const reading = nextTurn().then(() => connector.read(input));
-    const mapping = reading.then(async (read) => {
-      await nextTurn();
-      return mapRead(connector, input, read, known.knownFor(read.dataset));
-    });
-    // The ingest of this input reports an error of either.
-    reading.catch(() => {});
-    mapping.catch(() => {});
-    return { reading, mapping };
-  };
-  let next = inputs.length > 0 ? start(0) : null;
+  const jobs = mapAhead(inputs, known);
   for (const [i, { connector, input }] of inputs.entries()) {
-    const { reading, mapping } = next as ReturnType<typeof start>;
-    const following =
-      i + 1 < inputs.length
-        ? Promise.all([reading, mapping]).then(([read, bundle]) =>
-            known.predict(read.dataset, bundle) ? start(i + 1) : null,
-          )
-        : Promise.resolve(null);
-    following.catch(() => {});
-    const summary = await ingest(db, connector, input, progress, {
-      recordChanges: false,
-      refreshDerived: false,
-      reading,
-      mapping,
-    });
-    out.push(summary);
-    next = await following;
-    if (next === null && i + 1 < inputs.length) {
-      await known.changed(db, summary.dataset);
-      next = start(i + 1);
+    // Null: the names of an input before this one could not be told; those of the input just merged are read.
+    let job = await jobs[i];
+    if (!job) {
+      const before = out.at(-1);
+      if (before) await known.changed(db, before.dataset);
+      job = mapInput({ connector, input }, known);
     }
+    out.push(
+      await ingest(db, connector, input, progress, {
+        recordChanges: false,
+        refreshDerived: false,
+        reading: job.reading,
+        mapping: job.mapping,
+      }),
+    );
   }
   // Once for all the bundled inputs: none of them reads a derived table while it is ingested.
   await db.transaction(() => refreshDerived(db));

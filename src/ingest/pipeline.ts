@@ -7,7 +7,7 @@ import type { EntityKind } from '../model/types.ts';
 import type { Connector, ReadResult } from '../sources/source.ts';
 import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
-import { mergeRows } from '../store/merge.ts';
+import { insertFirstRows, mergeRows } from '../store/merge.ts';
 import { danglingReferences, datasetRowCounts, sourcesDefinedElsewhere } from '../store/queries/integrity.ts';
 import { CHANGE_TABLES, type ChangeSide, oneDataset, recordChanges } from '../store/queries/changes.ts';
 import { raw, sql } from '../store/sql.ts';
@@ -346,12 +346,18 @@ export async function ingest<R>(
         }
       }
       const sum = { inserted: 0, updated: 0, deleted: 0 };
-      for (const [i, { spec, rows }] of tables.entries()) {
-        progress('merge', i, tables.length);
-        const c = await mergeRows(db, spec, dataset, rows, had.get(spec.name) ?? null);
-        sum.inserted += c.inserted;
-        sum.updated += c.updated;
-        sum.deleted += c.deleted;
+      if (before === 0) {
+        // The dataset's first rows (every input of a build): nothing to compare, update or delete.
+        progress('merge', 0, tables.length);
+        for (const n of (await insertFirstRows(db, dataset, tables)).values()) sum.inserted += n;
+      } else {
+        for (const [i, { spec, rows }] of tables.entries()) {
+          progress('merge', i, tables.length);
+          const c = await mergeRows(db, spec, dataset, rows, had.get(spec.name) ?? null);
+          sum.inserted += c.inserted;
+          sum.updated += c.updated;
+          sum.deleted += c.deleted;
+        }
       }
       progress('merge', tables.length, tables.length);
       // A replacement must be plausible: an empty input, or one that deletes more than MAX_SHRINK of the dataset,

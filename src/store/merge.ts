@@ -1,6 +1,6 @@
 /** Set-based merge of one input's staged rows into a table, scoped to that input's `dataset`. */
 import type { Db } from './db.ts';
-import { raw, sql } from './sql.ts';
+import { join, raw, sql } from './sql.ts';
 import type { Cell, ColumnType, TableSpec } from '../model/tables.ts';
 
 export type { Cell } from '../model/tables.ts';
@@ -36,6 +36,64 @@ function appendCell(appender: Awaited<ReturnType<Db['raw']['createAppender']>>, 
   }
 }
 
+/** The statement that inserts a staged table's rows whose key no row of the table holds (one row per key). */
+function insertNewKeys(spec: TableSpec, stage: string): string {
+  const match = spec.key.map((k) => `t.${k} = s.${k}`).join(' AND ');
+  return (
+    `INSERT INTO main.${spec.name} SELECT s.* FROM ` +
+    `(SELECT DISTINCT ON (${spec.key.join(', ')}) * FROM temp.${stage} ORDER BY ALL) s WHERE NOT EXISTS ` +
+    `(SELECT 1 FROM main.${spec.name} t WHERE ${match})`
+  );
+}
+
+/** Stages rows into a new temporary table shaped like the table (created by the caller) through DuckDB's appender. */
+async function append(db: Db, spec: TableSpec, stage: string, rows: readonly Cell[][]): Promise<void> {
+  const appender = await db.raw.createAppender(stage, 'main', 'temp');
+  for (const row of rows) {
+    spec.columns.forEach(([, type], i) => appendCell(appender, type, row[i] ?? null));
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/**
+ * The first rows of `dataset` in each of these tables (it has none in any of them, as in every build): the rows are
+ * staged, then inserted where no other dataset holds their key, as `mergeRows` inserts them, but in two statements
+ * for all the tables instead of four per table. Fewer round trips leave JavaScript free longer while DuckDB works
+ * (a build maps the next input meanwhile). Returns the rows inserted per table.
+ */
+export async function insertFirstRows(
+  db: Db,
+  dataset: string,
+  tables: readonly { spec: TableSpec; rows: readonly Cell[][] }[],
+): Promise<Map<string, number>> {
+  const filled = tables.filter((t) => t.rows.length > 0);
+  const inserted = new Map(tables.map((t) => [t.spec.name, 0]));
+  if (filled.length === 0) return inserted;
+  const stage = (spec: TableSpec) => `stage_${spec.name}`;
+  await db.exec(
+    filled
+      .map(({ spec }) => `CREATE OR REPLACE TEMP TABLE ${stage(spec)} AS SELECT * FROM main.${spec.name} LIMIT 0;`)
+      .join('\n'),
+  );
+  for (const { spec, rows } of filled) await append(db, spec, stage(spec), rows);
+  // In the order given (sources and entities before the rows that point at them), as the merge runs them.
+  await db.exec(
+    filled.map(({ spec }) => `${insertNewKeys(spec, stage(spec))};\nDROP TABLE temp.${stage(spec)};`).join('\n'),
+  );
+  const counts = await db.all<{ t: string; n: number }>(
+    join(
+      filled.map(
+        ({ spec }) =>
+          sql`SELECT ${spec.name} AS t, count(*)::INT AS n FROM main.${raw(spec.name)} WHERE dataset = ${dataset}`,
+      ),
+      ' UNION ALL ',
+    ),
+  );
+  for (const c of counts) inserted.set(c.t, c.n);
+  return inserted;
+}
+
 /**
  * Makes the rows of `dataset` in `spec` equal to `rows`: inserts new keys, rewrites changed rows, deletes rows of
  * this dataset no longer present. Rows owned by another dataset (same key) are left alone. Runs inside the caller's
@@ -66,22 +124,13 @@ export async function mergeRows(
     return { inserted: 0, updated: 0, deleted };
   }
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM main.${table} LIMIT 0`);
-  const appender = await db.raw.createAppender(stage, 'main', 'temp');
-  for (const row of rows) {
-    spec.columns.forEach(([, type], i) => appendCell(appender, type, row[i] ?? null));
-    appender.endRow();
-  }
-  appender.closeSync();
+  await append(db, spec, stage, rows);
   // Keep one row per key (the first in a stable order) so a repeated input line cannot break the key.
   const keyList = keyCols.join(', ');
   const match = (a: string, b: string) => keyCols.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   if (had === 0) {
     // Nothing of the dataset to compare with: insert the keys no other dataset holds, in one statement.
-    const inserted = await db.runCounting(
-      `INSERT INTO main.${table} SELECT s.* FROM ` +
-        `(SELECT DISTINCT ON (${keyList}) * FROM temp.${stage} ORDER BY ALL) s WHERE NOT EXISTS ` +
-        `(SELECT 1 FROM main.${table} t WHERE ${match('t', 's')})`,
-    );
+    const inserted = await db.runCounting(insertNewKeys(spec, stage));
     await db.exec(`DROP TABLE temp.${stage}`);
     return { inserted, updated: 0, deleted: 0 };
   }
