@@ -78,3 +78,19 @@ test('a connection beside runs its own transactions: it sees only what is commit
     db.close();
   }
 });
+
+test('rows read through JSON equal rows read value by value, in order, for the types JSON carries', async () => {
+  const db = await Db.open({ path: ':memory:' });
+  try {
+    await db.exec(`CREATE TABLE t AS SELECT i::INT AS i, 'name "' || i || '" 智谱\n' AS s, i / 3.0 AS d, i % 2 = 0 AS b,
+      CASE WHEN i % 5 = 0 THEN NULL ELSE 'x' END AS n, [i::INT, (i + 1)::INT] AS l, {'a': i::VARCHAR, 'c': [NULL, 'z']} AS st,
+      (i * 1000)::BIGINT AS big FROM range(2000) r(i)`);
+    const q = sql`SELECT i, s, d, b, n, l, st, big::DOUBLE AS big FROM t WHERE i >= ${3} ORDER BY i DESC`;
+    const json = await db.allJson(q);
+    assert.equal(json.length, 1997);
+    assert.deepStrictEqual(json, await db.all(q));
+    assert.deepStrictEqual(await db.allJson(sql`SELECT * FROM t WHERE FALSE`), []);
+  } finally {
+    db.close();
+  }
+});

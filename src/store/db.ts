@@ -157,6 +157,20 @@ export class Db {
     return (await result).getRowObjectsJS() as T[];
   }
 
+  /**
+   * `all`, the rows carried as JSON: DuckDB writes each row as JSON text, V8 parses them. For thousands of rows it
+   * takes about a third less time than making each value in JavaScript. Only for rows JSON carries as `all` gives
+   * them: text, INTEGER and DOUBLE, booleans, NULLs, and lists and structs of them (not BIGINT, which `all` gives as
+   * BigInt, nor dates).
+   */
+  async allJson<T extends object = Row>(query: Sql): Promise<T[]> {
+    const rows = await this.all<{ j: string }>({
+      text: `SELECT to_json(q)::VARCHAR AS j FROM (${query.text}) q`,
+      params: query.params,
+    });
+    return JSON.parse(`[${rows.map((r) => r.j).join(',')}]`) as T[];
+  }
+
   private async reader(query: Sql): Promise<DuckDBResultReader> {
     return this.timed((c) => c.runAndReadAll(query.text, toDuckParams(query.params)));
   }

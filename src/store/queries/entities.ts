@@ -130,7 +130,7 @@ export async function listEntities(db: Db, f: EntityFilter): Promise<{ total: nu
 /** Entities by id (null: every entity), ordered by id. */
 export async function getEntities(db: Db, ids: readonly string[] | null): Promise<EntityRow[]> {
   if (ids !== null && ids.length === 0) return [];
-  return db.all<EntityRow>(sql`SELECT e.id, e.kind, e.name_en, e.name_zh, e.name_pinyin, e.description,
+  return db.allJson<EntityRow>(sql`SELECT e.id, e.kind, e.name_en, e.name_zh, e.name_pinyin, e.description,
       coalesce(s.segments, []) AS segments, p.city, p.country
     FROM entities e LEFT JOIN entity_place p ON p.entity_id = e.id
     LEFT JOIN (SELECT entity_id, list(DISTINCT segment ORDER BY segment) AS segments FROM entity_segments
@@ -182,13 +182,13 @@ export interface RelationRow {
 }
 
 export async function namesOf(db: Db, ids: readonly string[] | null): Promise<Owned<NameRow>[]> {
-  return db.all<Owned<NameRow>>(sql`SELECT DISTINCT entity_id AS for_id, entity_id, name, kind, source_id
+  return db.allJson<Owned<NameRow>>(sql`SELECT DISTINCT entity_id AS for_id, entity_id, name, kind, source_id
     FROM entity_names WHERE ${forIds('entity_id', ids)} ORDER BY for_id, kind, name, source_id`);
 }
 
 /** Facts with a `disputed` flag (see `disputedGroups`: same attribute, scope, period and unit, different values). */
 export async function factsOf(db: Db, ids: readonly string[] | null): Promise<Owned<FactRow>[]> {
-  return db.all<Owned<FactRow>>(sql`
+  return db.allJson<Owned<FactRow>>(sql`
     WITH d AS (${disputedGroups(forIds('entity_id', ids))})
     SELECT DISTINCT f.entity_id AS for_id, f.attr, f.value, f.unit, f.as_of, f.scope, f.note, f.estimate, f.source_id,
       EXISTS (SELECT 1 FROM d WHERE d.entity_id = f.entity_id AND d.attr = f.attr AND d.u = coalesce(f.unit, '')
@@ -198,7 +198,7 @@ export async function factsOf(db: Db, ids: readonly string[] | null): Promise<Ow
 }
 
 export async function relationsOf(db: Db, ids: readonly string[] | null): Promise<Owned<RelationRow>[]> {
-  return db.all<Owned<RelationRow>>(sql`
+  return db.allJson<Owned<RelationRow>>(sql`
     SELECT DISTINCT r.subject_id AS for_id, 'out' AS direction, r.predicate, r.object_id AS other_id,
       coalesce(o.name_en, o.name_zh) AS other_name, o.kind AS other_kind, r.source_id
     FROM relations r LEFT JOIN entities o ON o.id = r.object_id WHERE ${forIds('r.subject_id', ids)}
@@ -212,7 +212,7 @@ export async function sourceIdsOf(
   db: Db,
   ids: readonly string[] | null,
 ): Promise<{ for_id: string; source_id: string }[]> {
-  return db.all(sql`SELECT DISTINCT entity_id AS for_id, source_id FROM entity_sources
+  return db.allJson(sql`SELECT DISTINCT entity_id AS for_id, source_id FROM entity_sources
     WHERE ${forIds('entity_id', ids)} ORDER BY 1, 2`);
 }
 
@@ -257,7 +257,7 @@ export interface SearchDoc {
 export async function searchDocuments(db: Db): Promise<SearchDoc[]> {
   // Grouped once, not counted per entity: correlated counts over `relations` took ~4 s at 27k entities. A relation
   // from an entity to itself counts once, as it did.
-  return db.all<SearchDoc>(sql`
+  return db.allJson<SearchDoc>(sql`
     WITH names AS (SELECT entity_id, list(DISTINCT name ORDER BY name) AS names FROM entity_names GROUP BY entity_id),
     touches AS (
       SELECT subject_id AS id FROM relations
@@ -288,7 +288,7 @@ export interface TimelineRow {
  * latest 300 of each.
  */
 export async function timelinesOf(db: Db, ids: readonly string[] | null): Promise<Owned<TimelineRow>[]> {
-  return db.all<Owned<TimelineRow>>(sql`
+  return db.allJson<Owned<TimelineRow>>(sql`
     SELECT for_id, date, what, entity_id, name, min(source_id) AS source_id FROM (
       SELECT f.entity_id AS for_id, f.value AS date, f.attr AS what, f.entity_id, NULL AS name, f.source_id FROM facts f
       WHERE ${forIds('f.entity_id', ids)} AND regexp_matches(f.value, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')
