@@ -9,7 +9,8 @@ import { raw, sql } from '../store/sql.ts';
 import { WriterLock } from '../store/writer-lock.ts';
 import { bundledInputs } from './bundled-inputs.ts';
 import { mapAhead, mapInput } from './bundled-mapping.ts';
-import { type IngestSummary, KnownSoFar, type Progress, ingest } from './pipeline.ts';
+import { KnownSoFar } from './known-names.ts';
+import { type IngestSummary, type Progress, ingest } from './pipeline.ts';
 
 /** A hash of every bundled input file and of the code's migrations: equal hashes build equal databases. */
 export function dataFingerprint(dataDir: string): string {

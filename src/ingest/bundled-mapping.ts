@@ -12,7 +12,8 @@
  */
 import type { Bundle } from '../model/bundle.ts';
 import type { Connector, ReadResult } from '../sources/source.ts';
-import { type KnownSoFar, mapRead } from './pipeline.ts';
+import type { KnownSoFar } from './known-names.ts';
+import { mapRead } from './pipeline.ts';
 
 /** An input being read and mapped: what `ingest` takes as `reading` and `mapping`. */
 export interface MappingJob {
