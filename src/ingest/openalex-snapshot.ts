@@ -170,6 +170,9 @@ export async function ingestOpenAlexSnapshot(
   const dataset = options.dataset ?? 'openalex-snapshot';
   const runId = await startRun(db, 'openalex-snapshot', dataset, dir);
   const totals = { read: 0, counted: 0, removed: 0 };
+  // Nothing the sync reads depends on the order rows were written in (every read orders or aggregates): without
+  // keeping it, DuckDB writes a reduced partition from both threads at once (5 % of a sync at 1 M works).
+  await db.exec('SET preserve_insertion_order = false');
   try {
     const plan = await readSnapshotPlan(dir, { institutionsOnly: options.institutionsOnly ?? false });
     const last = options.full ? new Map<string, string>() : await lastSyncedUnits(db, dataset, dir);
@@ -285,6 +288,8 @@ export async function ingestOpenAlexSnapshot(
       error: error instanceof Error ? error.message : String(error),
     });
     throw error;
+  } finally {
+    await db.exec('RESET preserve_insertion_order');
   }
 }
 
