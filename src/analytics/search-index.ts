@@ -201,7 +201,7 @@ export class SearchIndex {
 
   /** Indexes the documents (tokenising every name), or takes an index stored by `toData`. */
   constructor(input: readonly SearchDoc[] | SearchIndexData) {
-    const data = Array.isArray(input) ? SearchIndex.build(input as readonly SearchDoc[]) : (input as SearchIndexData);
+    const data = Array.isArray(input) ? SearchIndex.dataOf(input as readonly SearchDoc[]) : (input as SearchIndexData);
     this.docs = data.docs;
     this.terms = data.terms;
     this.postings = data.postings;
@@ -233,10 +233,6 @@ export class SearchIndex {
 
   /** The index of these documents as data (what `toData` gives of an index built from them), not made searchable. */
   static dataOf(documents: readonly SearchDoc[]): SearchIndexData {
-    return SearchIndex.build(documents);
-  }
-
-  private static build(documents: readonly SearchDoc[]): SearchIndexData {
     const byTerm = new Map<string, number[]>();
     documents.forEach((d, i) => {
       for (const term of tokenize(foldQuery(d.names.join('\n')))) {

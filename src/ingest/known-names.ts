@@ -37,7 +37,7 @@ export class KnownSoFar {
   /** Datasets that hold an entity, a name or an identity fact. */
   private readonly held = new Set<string>();
 
-  /** Reads the names, identity facts and entities of the database whole (once; `known` does it when first asked). */
+  /** Reads the names, identity facts and entities of the database whole (once). */
   async load(db: Db): Promise<void> {
     if (this.names !== null) return;
     this.names = await namesOfDatasets(db, null);
@@ -132,9 +132,4 @@ export class KnownSoFar {
       keys: this.keys.filter((k) => k.dataset !== dataset),
     };
   }
-
-  readonly known = async (db: Db, dataset: string): Promise<Known> => {
-    await this.load(db);
-    return this.knownFor(dataset);
-  };
 }

@@ -46,11 +46,6 @@ export interface IngestOptions {
    * recomputes them once after the last.
    */
   refreshDerived?: boolean;
-  /**
-   * What the input's names resolve against: every name and identity fact but the input's own dataset's. Read from
-   * the database when not given; the bundled build keeps them across its inputs (`KnownSoFar`).
-   */
-  known?: (db: Db, dataset: string) => Promise<Known>;
 }
 
 async function knownFromDatabase(db: Db, dataset: string): Promise<Known> {
@@ -145,7 +140,8 @@ export async function ingest<R>(
     reading?: Promise<ReadResult<R>>;
     /**
      * That read input already being mapped (`mapRead`) against the names it resolves onto: the bundled build maps
-     * the next input while this one is merged. `known` is not asked then.
+     * the next input while this one is merged. Without it, the names are read from the database: every name and
+     * identity fact but the input's own dataset's.
      */
     mapping?: Promise<Bundle>;
   } = {},
@@ -158,9 +154,7 @@ export async function ingest<R>(
     progress('read', 1, 1);
     const dataset = read.dataset;
     const bundle: Bundle = await (options.mapping ??
-      (options.known ?? knownFromDatabase)(db, dataset).then((known) =>
-        mapRead(connector, input, read as ReadResult<R>, known),
-      ));
+      knownFromDatabase(db, dataset).then((known) => mapRead(connector, input, read as ReadResult<R>, known)));
     // A source id another dataset defines may be cited only as that dataset defines it: no input can re-title,
     // re-license or re-point another's citation.
     for (const other of await sourcesDefinedElsewhere(

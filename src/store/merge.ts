@@ -1,6 +1,7 @@
 /** Set-based merge of one input's staged rows into a table, scoped to that input's `dataset`. */
 import type { Db } from './db.ts';
-import { join, raw, sql } from './sql.ts';
+import { datasetRowCounts } from './queries/integrity.ts';
+import { raw, sql } from './sql.ts';
 import type { Cell, ColumnType, TableSpec } from '../model/tables.ts';
 
 export type { Cell } from '../model/tables.ts';
@@ -81,16 +82,13 @@ export async function insertFirstRows(
   await db.exec(
     filled.map(({ spec }) => `${insertNewKeys(spec, stage(spec))};\nDROP TABLE temp.${stage(spec)};`).join('\n'),
   );
-  const counts = await db.all<{ t: string; n: number }>(
-    join(
-      filled.map(
-        ({ spec }) =>
-          sql`SELECT ${spec.name} AS t, count(*)::INT AS n FROM main.${raw(spec.name)} WHERE dataset = ${dataset}`,
-      ),
-      ' UNION ALL ',
-    ),
+  // The dataset had no rows in these tables: what it holds now is what was inserted.
+  const counts = await datasetRowCounts(
+    db,
+    dataset,
+    filled.map(({ spec }) => spec.name),
   );
-  for (const c of counts) inserted.set(c.t, c.n);
+  for (const [t, n] of counts) inserted.set(t, n);
   return inserted;
 }
 
