@@ -37,6 +37,22 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 type Counts = Map<string, number>;
 const asMap = (rows: { k: string; n: number }[]): Counts => new Map(rows.map((r) => [r.k, r.n]));
 
+/** The lines of a gzipped works file. */
+const readLines = (file: string) => gunzipSync(readFileSync(file)).toString().trimEnd().split('\n');
+
+/** Writes the `index`th works file of a generated snapshot anew, with its manifest entry to match. */
+function rewriteWorksFile(root: string, files: readonly string[], index: number, lines: readonly string[]): void {
+  const gz = gzipSync(`${lines.join('\n')}\n`);
+  writeFileSync(files[index] as string, gz);
+  const manifestPath = join(root, 'data', 'works', 'manifest');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    entries: { meta: { content_length: number; record_count: number } }[];
+  };
+  const entry = manifest.entries[index] as { meta: { content_length: number; record_count: number } };
+  entry.meta = { content_length: gz.length, record_count: lines.length };
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+}
+
 /** Our counts of one metric, keyed "<subject> <year>". */
 async function stored(db: Db, metric: string, like: string): Promise<Counts> {
   return asMap(
@@ -267,22 +283,13 @@ describe('OpenAlex snapshot sync (generated snapshot)', () => {
     const twice = join(tmp, 'twice');
     const g = generateSnapshot({ works: 400, out: twice, seed: 5, partitions: 1, perFile: 200, merged: 0, updates: 0 });
     assert.equal(g.files.length, 2);
-    const read = (f: string) => gunzipSync(readFileSync(f)).toString().trimEnd().split('\n');
-    const [first, second] = [read(g.files[0] as string), read(g.files[1] as string)];
+    const [first, second] = [readLines(g.files[0] as string), readLines(g.files[1] as string)];
     // A counted work of the first file, copied into the second with another publication year.
     const line = first.find((l) => l.includes('"https://openalex.org/subfields/1702"')) as string;
     const work = JSON.parse(line) as { id: string; publication_year: number };
     const year = work.publication_year === 2016 ? 2017 : 2016;
     const copy = JSON.stringify({ ...work, publication_year: year });
-    const damaged = gzipSync(`${[...second, copy].join('\n')}\n`);
-    writeFileSync(g.files[1] as string, damaged);
-    const manifestPath = join(twice, 'data', 'works', 'manifest');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-      entries: { meta: { content_length: number; record_count: number } }[];
-    };
-    const entry = manifest.entries[1] as { meta: { content_length: number; record_count: number } };
-    entry.meta = { content_length: damaged.length, record_count: second.length + 1 };
-    writeFileSync(manifestPath, JSON.stringify(manifest));
+    rewriteWorksFile(twice, g.files, 1, [...second, copy]);
 
     const summary = await ingestOpenAlexSnapshot(db, twice, { dataset: 'twice' });
     assert.equal(summary.read, 401 + g.institutions);
@@ -300,6 +307,43 @@ describe('OpenAlex snapshot sync (generated snapshot)', () => {
     const expected = await db.one<{ n: number }>(sql`SELECT sum(len(list_filter(subject_ids,
         s -> starts_with(s, 'country:'))))::INT AS n FROM openalex_works WHERE dataset = 'twice' AND year IS NOT NULL`);
     assert.equal(total?.n, expected?.n);
+  });
+
+  test('a work in the older shape (no primary topic) counts under its best-scored topic, as in the 2025 shape', async () => {
+    // Two copies of one snapshot; in the second, a counted work of the second partition loses its primary topic and
+    // lists its topics worst first. The first partition is read lean (without the topics' subfields); the second
+    // holds a work whose topic comes from its topics, so it is read again with them.
+    const options = { works: 400, seed: 11, partitions: 2, perFile: 200, merged: 0, updates: 0 };
+    const newer = join(tmp, 'shape-2025');
+    const older = join(tmp, 'shape-older');
+    generateSnapshot({ ...options, out: newer });
+    const g = generateSnapshot({ ...options, out: older });
+    assert.equal(g.files.length, 2);
+    const lines = readLines(g.files[1] as string);
+    const at = lines.findIndex(
+      (l) => l.includes('"https://openalex.org/subfields/1702"') && (JSON.parse(l) as { topics: [] }).topics.length > 1,
+    );
+    assert.ok(at >= 0, 'a counted work with several topics');
+    const { primary_topic: primary, ...work } = JSON.parse(lines[at] as string) as {
+      id: string;
+      primary_topic: { id: string };
+      topics: { id: string }[];
+    };
+    lines[at] = JSON.stringify({ ...work, topics: [...work.topics].reverse() });
+    rewriteWorksFile(older, g.files, 1, lines);
+
+    await ingestOpenAlexSnapshot(db, newer, { dataset: 'shape-2025' });
+    await ingestOpenAlexSnapshot(db, older, { dataset: 'shape-older' });
+    const key = work.id.replace('https://openalex.org/', '');
+    const row = await db.one<{ topic: string }>(
+      sql`SELECT topic FROM openalex_works WHERE dataset = 'shape-older' AND work_id = ${key}`,
+    );
+    assert.equal(row?.topic, primary.id.replace('https://openalex.org/', ''));
+    const counts = (dataset: string) =>
+      db.all(sql`SELECT metric, subject_id, period, value FROM observations WHERE dataset = ${dataset} ORDER BY ALL`);
+    const both = await counts('shape-2025');
+    assert.ok(both.length > 50);
+    assert.deepEqual(await counts('shape-older'), both);
   });
 
   test('a copy without institutions partitions takes every institution from its works, and counts the same countries', async () => {

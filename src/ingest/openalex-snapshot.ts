@@ -32,6 +32,7 @@ import { danglingReferences } from '../store/queries/integrity.ts';
 import {
   type PartInstitution,
   SCRATCH,
+  needsTopicsDeclared,
   partCountries,
   partInstitutions,
   partTopics,
@@ -219,19 +220,24 @@ export async function ingestOpenAlexSnapshot(
     await db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${SCRATCH}`);
     try {
       await db.beside(async (reducer) => {
+        // Partitions are read lean (works.sql without each topic's subfield, field and domain) until one holds a
+        // work in the older shape, which takes its topic from its topics: that one and the rest are read declared.
+        let lean = true;
         const reduce = (i: number): Promise<Reduced> | null => {
           const p = todo.works[i];
           if (!p) return null;
           const table = `${SCRATCH}.part_${i}`;
-          return reducePartition(
-            reducer,
-            p.files.map((f) => f.path),
-            sync.filter,
-            table,
-          ).then(
-            () => ({ table }),
-            (error: unknown) => ({ error }),
-          );
+          const files = p.files.map((f) => f.path);
+          const run = async (): Promise<Reduced> => {
+            if (lean) {
+              await reducePartition(reducer, files, sync.filter, table, 'lean');
+              if (!(await needsTopicsDeclared(reducer, table))) return { table };
+              lean = false;
+            }
+            await reducePartition(reducer, files, sync.filter, table, 'declared');
+            return { table };
+          };
+          return run().catch((error: unknown) => ({ error }));
         };
         let next = reduce(0);
         try {

@@ -55,20 +55,32 @@ const WORK_COLUMNS: readonly (readonly [name: string, type: string])[] = [
 ];
 
 /**
- * works.sql for these files and this filter. A work's concepts (a dozen or more each) are read only when the filter
- * is by concept: nothing else counts them, so otherwise they are neither parsed nor checked. `detect` lets DuckDB
- * infer every column instead (what a plain `read_json` does; the benchmark's floor), to compare against.
+ * How works.sql reads the JSON:
+ * - `declared`: every field it uses, declared (WORK_COLUMNS);
+ * - `lean`: the same, but each of a work's topics only as id, name and score, without its subfield, field and domain
+ *   (a sixth of the parse). Those are read only for a work that names no primary topic (the older shape), whose
+ *   topic is then its best-scored one: a partition holding such a work (`topic_from_topics`) is read again declared;
+ * - `detect`: DuckDB infers every column instead (what a plain `read_json` does; the benchmark's floor).
  */
-export function worksReduceSql(files: readonly string[], filter: ReduceFilter, detect = false): string {
-  const read = (columns: readonly (readonly [string, string])[]) =>
+export type WorksRead = 'declared' | 'lean' | 'detect';
+
+const LEAN_TOPICS = 'STRUCT(id VARCHAR, display_name VARCHAR, score DOUBLE)[]';
+
+/**
+ * works.sql for these files and this filter. A work's concepts (a dozen or more each) are read only when the filter
+ * is by concept: nothing else counts them, so otherwise they are neither parsed nor checked.
+ */
+export function worksReduceSql(files: readonly string[], filter: ReduceFilter, read: WorksRead = 'declared'): string {
+  const columns = WORK_COLUMNS.map(([n, t]) => [n, read === 'lean' && n === 'topics' ? LEAN_TOPICS : t] as const);
+  const json = (declared: readonly (readonly [string, string])[]) =>
     `read_json(${list(files)}, format = 'newline_delimited', filename = true${
-      detect ? '' : `, columns = {${columns.map(([n, t]) => `${n}: ${literal(t)}`).join(', ')}}`
+      read === 'detect' ? '' : `, columns = {${declared.map(([n, t]) => `${n}: ${literal(t)}`).join(', ')}}`
     })`;
   const concepts = WORK_COLUMNS.find(([n]) => n === 'concepts')?.[1] ?? '';
   const source =
-    detect || filter.kind === 'concept'
-      ? read(WORK_COLUMNS)
-      : `(SELECT *, NULL::${concepts} AS concepts FROM ${read(WORK_COLUMNS.filter(([n]) => n !== 'concepts'))})`;
+    read === 'detect' || filter.kind === 'concept'
+      ? json(columns)
+      : `(SELECT *, NULL::${concepts} AS concepts FROM ${json(columns.filter(([n]) => n !== 'concepts'))})`;
   return TEMPLATE.replaceAll('{{source}}', () => source).replaceAll('{{filter}}', () => filterSql(filter));
 }
 
@@ -95,8 +107,18 @@ export async function reducePartition(
   files: readonly string[],
   filter: ReduceFilter,
   table: string,
+  read: WorksRead = 'declared',
 ): Promise<void> {
-  await db.exec(`CREATE OR REPLACE TABLE ${table} AS ${worksReduceSql(files, filter)}`);
+  await db.exec(`CREATE OR REPLACE TABLE ${table} AS ${worksReduceSql(files, filter, read)}`);
+}
+
+/** Whether a partition reduced `lean` holds a work whose primary topic comes from its topics (then read it declared). */
+export async function needsTopicsDeclared(db: Db, table: string): Promise<boolean> {
+  const row = await db.one<{ any: boolean | null }>({
+    text: `SELECT bool_or(topic_from_topics) AS any FROM ${table}`,
+    params: [],
+  });
+  return row?.any === true;
 }
 
 /**
@@ -138,8 +160,8 @@ export async function partInstitutions(db: Db): Promise<PartInstitution[]> {
 const quoted = (path: string) => literal(path);
 
 /** works.sql over every works file of a snapshot, as a parenthesised relation. */
-function allWorks(files: readonly string[], filter: ReduceFilter, detect = false): string {
-  return `(${worksReduceSql(files, filter, detect)})`;
+function allWorks(files: readonly string[], filter: ReduceFilter, read: WorksRead = 'declared'): string {
+  return `(${worksReduceSql(files, filter, read)})`;
 }
 
 /** The merged_ids files as a relation of work keys (none: an empty one). */
@@ -177,7 +199,7 @@ export function countsSql(
   filter: ReduceFilter,
   detect = false,
 ): string {
-  return COUNTS.replaceAll('{{works}}', () => allWorks(input.works, filter, detect))
+  return COUNTS.replaceAll('{{works}}', () => allWorks(input.works, filter, detect ? 'detect' : 'declared'))
     .replaceAll('{{merged}}', () => mergedRelation(input.merged))
     .replaceAll('{{subjects}}', () => `read_parquet(${quoted(input.subjects)})`);
 }

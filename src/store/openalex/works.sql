@@ -2,8 +2,9 @@
 -- needs read from the JSON (explicit columns: DuckDB skips the rest of every object, abstracts and references
 -- included). One row per work line: its key, publication year, primary topic (for the older shape without one, the
 -- best-scored of its topics), its distinct institutions (key and dehydrated description) and their distinct
--- country codes, whether it passes the filter, and whether any field is out of shape (then the sync names the file,
--- line and field with the full validator; see ingest/openalex-snapshot.ts).
+-- country codes, whether it passes the filter, whether its primary topic was taken from its topics (the older shape),
+-- and whether any field is out of shape (then the sync names the file, line and field with the full validator; see
+-- ingest/openalex-snapshot.ts).
 --
 -- Placeholders, filled by store/openalex/reduce.ts (and documented for other engines in docs/SCALE.md):
 --   source (in double braces)  the works files as a relation with filename, id, publication_year, authorships,
@@ -20,11 +21,11 @@ shaped AS (
     coalesce(primary_topic, topics[list_position(list_transform(topics, t -> coalesce(t.score, 0)),
       list_max(list_transform(topics, t -> coalesce(t.score, 0))))]) AS topic_raw,
     flatten(list_transform(coalesce(authorships, []), a -> coalesce(a.institutions, []))) AS insts,
-    topics, concepts, authorships
+    topics, concepts, authorships, primary_topic IS NULL AS no_primary_topic
   FROM raw
 ),
 keyed AS (
-  SELECT filename, work_key, year, topic_raw, insts,
+  SELECT filename, work_key, year, topic_raw, insts, no_primary_topic AND topic_raw IS NOT NULL AS topic_from_topics,
     list_transform(insts, i -> upper(replace(i.id, 'https://openalex.org/', ''))) AS inst_keys,
     list_transform(coalesce(topics, []), t -> upper(replace(t.id, 'https://openalex.org/', ''))) AS topic_keys,
     list_transform(coalesce(concepts, []), c -> upper(replace(c.id, 'https://openalex.org/', ''))) AS concept_keys,
@@ -51,7 +52,7 @@ reduced AS (
     list_distinct(inst_keys) AS institution_keys,
     list_sort(list_distinct(list_filter(list_transform(insts, i -> upper(i.country_code)), c -> c IS NOT NULL)))
       AS countries,
-    insts, topic_keys, concept_keys,
+    insts, topic_keys, concept_keys, topic_from_topics,
     shape_a OR shape_b
       OR list_bool_or(list_transform(inst_keys, k -> left(k, 1) <> 'I' OR TRY_CAST(substr(k, 2) AS UBIGINT) IS NULL))
       OR list_bool_or(list_transform(topic_keys, k -> left(k, 1) <> 'T' OR TRY_CAST(substr(k, 2) AS UBIGINT) IS NULL))
@@ -63,5 +64,5 @@ reduced AS (
 )
 SELECT filename, work_key, year, topic_id, topic_name, subfield, field, domain, institution_keys, countries,
   CASE WHEN ({{filter}}) THEN insts END AS insts,
-  ({{filter}}) AS counted, out_of_shape
+  ({{filter}}) AS counted, out_of_shape, topic_from_topics
 FROM reduced
