@@ -17,6 +17,8 @@ test('traditional characters fold to simplified', () => {
 test('normalisation ignores case, spacing and punctuation', () => {
   assert.equal(normalizeName('shen du qiu suo'), 'shenduqiusuo');
   assert.equal(normalizeName('Z.ai'), 'zai');
+  assert.notEqual(normalizeName('DeepLabV3+'), normalizeName('DeepLabV3'));
+  assert.equal(stripLegalSuffixes('Command R+'), 'commandrplus');
   assert.equal(normalizeName('ＤｅｅｐＳｅｅｋ'), 'deepseek');
 });
 
@@ -42,6 +44,12 @@ test('slugs are readable ascii', () => {
   assert.equal(slugify('DeepSeek-R1'), 'deepseek-r1');
   assert.equal(slugify('智谱华章'), 'zhi-pu-hua-zhang');
   assert.equal(slugify('Qwen2.5-72B'), 'qwen2-5-72b');
+  // "+" and Greek letters tell models apart, so they are spelled rather than dropped.
+  assert.equal(slugify('DeepLabV3+'), 'deeplabv3-plus');
+  assert.equal(slugify('PointNet++'), 'pointnet-plus-plus');
+  assert.equal(slugify('PanGu-Σ'), 'pangu-sigma');
+  assert.equal(slugify('PanGu-α'), 'pangu-alpha');
+  assert.equal(slugify('µFormer'), 'muformer');
 });
 
 test('a folded form is the same the first time, remembered, and for a text too long to remember', () => {

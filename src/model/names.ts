@@ -70,7 +70,7 @@ const pinyinOf = remembered((text) =>
  * "Z.ai" → "zai", "shen du qiu suo" → "shenduqiusuo", "深度求索" → "深度求索".
  */
 export const normalizeName: (text: string) => string = remembered((text) =>
-  toSimplified(text.normalize('NFKC'))
+  toSimplified(spellPlus(text.normalize('NFKC')))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ''),
 );
@@ -111,8 +111,7 @@ const EN_SUFFIXES = [
 export const stripLegalSuffixes: (text: string) => string = remembered(stripSuffixes);
 
 function stripSuffixes(text: string): string {
-  let words = text
-    .normalize('NFKC')
+  let words = spellPlus(text.normalize('NFKC'))
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
@@ -146,10 +145,52 @@ export function nameVariants(raw: string): string[] {
   return [...new Set(out.filter((s) => s.length > 0))];
 }
 
-/** A readable, stable id slug: ascii lower-case words joined by hyphens; Han text goes through pinyin. */
+/**
+ * "+" spelled out: it tells models apart ("DeepLabV3+" is not "DeepLabV3", "PointNet++" not "PointNet"), so names
+ * and ids keep it as a word instead of dropping it as punctuation.
+ */
+function spellPlus(text: string): string {
+  return text.includes('+') ? text.replace(/\+/g, ' plus ') : text;
+}
+
+const GREEK: Record<string, string> = {
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  ε: 'epsilon',
+  ζ: 'zeta',
+  η: 'eta',
+  θ: 'theta',
+  ι: 'iota',
+  κ: 'kappa',
+  λ: 'lambda',
+  μ: 'mu',
+  ν: 'nu',
+  ξ: 'xi',
+  ο: 'omicron',
+  π: 'pi',
+  ρ: 'rho',
+  σ: 'sigma',
+  ς: 'sigma',
+  τ: 'tau',
+  υ: 'upsilon',
+  φ: 'phi',
+  χ: 'chi',
+  ψ: 'psi',
+  ω: 'omega',
+};
+
+/**
+ * A readable, stable id slug: ascii lower-case words joined by hyphens. Han text goes through pinyin, Greek letters
+ * are spelled ("PanGu-Σ" → "pangu-sigma", not the "pangu" of "PanGu-α" too) and so is "+".
+ */
 export function slugify(text: string): string {
   const latin = hasHan(text) ? (derivePinyin(text) ?? text) : text;
-  return latin
+  return spellPlus(latin)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[α-ως]/g, (c) => GREEK[c] ?? c)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -26,6 +26,7 @@ export class Resolver {
   private readonly keys = new Map<string, Set<string>>();
   private readonly exact = new Map<string, Set<string>>();
   private readonly stripped = new Map<string, Set<string>>();
+  private readonly verbatim = new Map<string, Set<string>>();
   private readonly kinds = new Map<string, EntityKind>();
 
   constructor(known: Iterable<KnownName>, keys: Iterable<KnownKey> = []) {
@@ -45,9 +46,22 @@ export class Resolver {
     for (const name of names) {
       const norm = normalizeName(name);
       if (norm.length === 0) continue;
+      addTo(this.verbatim, verbatimKey(name), entityId);
       addTo(this.exact, norm, entityId);
       addTo(this.stripped, stripLegalSuffixes(name), entityId);
     }
+  }
+
+  /**
+   * The entities of one family with a name written exactly so (case, "+" and all, spacing aside): where two models
+   * differ only in case ("CALM" and "CaLM"), the compared names of `resolve` cannot tell them apart.
+   */
+  spelled(rawName: string, family: EntityFamily): string[] {
+    const ids = [...(this.verbatim.get(verbatimKey(rawName)) ?? [])].filter((id) => {
+      const kind = this.kinds.get(id);
+      return kind !== undefined && familyOf(kind) === family;
+    });
+    return ids.sort();
   }
 
   has(entityId: string): boolean {
@@ -95,6 +109,10 @@ export class Resolver {
     }
     return { type: 'none' };
   }
+}
+
+function verbatimKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/gu, ' ');
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, id: string): void {

@@ -104,3 +104,52 @@ test('stated numbers read units, spaced thousands and exponents', () => {
   assert.equal(parameterUnitSlip(7e6, '7B'), 7e9);
   assert.equal(parameterUnitSlip(7e9, '7B'), null);
 });
+
+test('model ids come from the row, not its line: names apart only by case or "+" stay apart, and a later vintage finds them again', async () => {
+  const first = await readEpochFile(join(import.meta.dirname, 'fixtures', 'all-models-id-collisions_2025-03.csv'));
+  // The curated PanGu family is an entity already; Epoch's PanGu-Σ and PanGu-α are two of its models, not it.
+  const curated = [
+    { entityId: 'model:pangu', kind: 'ai-model' as const, name: 'Huawei PanGu' },
+    { entityId: 'model:pangu', kind: 'ai-model' as const, name: 'PanGu' },
+  ];
+  const a = mapEpoch(first.records[0]!, new Resolver(curated));
+  const ids = (bundle: typeof a) => ownRows(bundle, EPOCH_MODELS).map((m) => `${m.name} → ${m.model_id}`);
+  assert.deepEqual(ids(a), [
+    'Command R+ → model:command-r-plus',
+    'Command R → model:command-r',
+    'CALM → model:calm',
+    'SigLIP → model:siglip',
+    'SigLIP → model:siglip-google-deepmind',
+    'PanGu-Σ → model:pangu-sigma',
+    'CaLM → model:calm-university-of-oxford',
+    'PanGu-α → model:pangu-alpha',
+    'DeepLabV3+ → model:deeplabv3-plus',
+    'DeepLabV3 → model:deeplabv3',
+  ]);
+  assert.deepEqual(
+    a.issues.filter((i) => i.field === 'Model').map((i) => i.message),
+    [
+      'model name repeats an earlier row; kept as model:siglip-google-deepmind',
+      'another model has the id model:calm (a name differing only in case or punctuation); kept as model:calm-university-of-oxford',
+    ],
+  );
+
+  // The next vintage, its rows in another order, resolved against the first one's models.
+  const kinds = new Map(a.entities.map((e) => [e.id, e.kind]));
+  const known = [
+    ...curated,
+    ...a.names.map((n) => ({ entityId: n.entityId, kind: kinds.get(n.entityId)!, name: n.name })),
+  ];
+  const next = await readEpochFile(join(import.meta.dirname, 'fixtures', 'notable-id-collisions_2026-01.csv'));
+  const b = mapEpoch(next.records[0]!, new Resolver(known));
+  assert.deepEqual(ids(b), [
+    'DeepLabV3 → model:deeplabv3',
+    'CaLM → model:calm-university-of-oxford',
+    'PanGu-Σ → model:pangu-sigma',
+    'DeepLabV3+ → model:deeplabv3-plus',
+  ]);
+  assert.deepEqual(
+    b.issues.filter((i) => i.field === 'Model'),
+    [],
+  );
+});

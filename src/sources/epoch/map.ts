@@ -62,6 +62,35 @@ function isoDate(text: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
 }
 
+/**
+ * The entity a model row is, and whether it is one already known. A model another input already names is that model,
+ * not a new one: first by its name written exactly so (an earlier vintage's "CaLM" is not its "CALM"), then by the
+ * compared name ("ERNIE 4.0" in the curated set), when that is one model this input has not taken yet. Otherwise a new
+ * id, from the row alone, so that every vintage and every re-run gives the same row the same id: its name's slug;
+ * when another model holds that (a name differing only in case, or the same name listed twice), the slug and its
+ * first organisation's; the line only as a last resort.
+ */
+function modelIdOf(
+  row: EpochRow,
+  base: string,
+  resolver: Resolver,
+  used: ReadonlySet<string>,
+): { id: string; reuse: boolean } {
+  const spelled = resolver.spelled(row.model, 'ai-model').filter((id) => !used.has(id));
+  if (spelled.length === 1) return { id: spelled[0] as string, reuse: true };
+  const known = resolver.resolve(row.model, 'ai-model');
+  if (spelled.length === 0 && known.type === 'match' && known.method === 'exact' && !used.has(known.entityId)) {
+    return { id: known.entityId, reuse: true };
+  }
+  const organisation = slugify(splitList(row.organization)[0] ?? '');
+  const ids = [base, ...(organisation ? [`${base}-${organisation}`] : []), `${base}-line-${row.line}`];
+  // Among several models spelled alike, the one this row's own id names (as the first vintage gave it).
+  const own = ids.find((id) => spelled.includes(id));
+  if (own) return { id: own, reuse: true };
+  const id = ids.find((i) => !used.has(i) && !resolver.has(i)) ?? (ids.at(-1) as string);
+  return { id, reuse: false };
+}
+
 export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
   const b = emptyBundle();
   const src = input.source.id;
@@ -119,13 +148,18 @@ export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
       continue;
     }
     const base = `model:${slugify(row.model) || 'unnamed'}`;
-    // A model another input already names exactly ("ERNIE 4.0" in the curated set) is that model, not a new one.
-    const known = resolver.resolve(row.model, 'ai-model');
-    const reuse = known.type === 'match' && known.method === 'exact' && !usedModelIds.has(known.entityId);
-    let modelId = reuse ? known.entityId : base;
-    if (usedModelIds.has(modelId)) {
-      modelId = `${base}-line-${row.line}`;
-      issue(row, modelId, 'Model', row.model, `model name repeats an earlier row; kept as ${modelId}`);
+    const { id: modelId, reuse } = modelIdOf(row, base, resolver, usedModelIds);
+    if (modelId !== base && !reuse) {
+      const spelledBefore = resolver.spelled(row.model, 'ai-model').some((id) => usedModelIds.has(id));
+      issue(
+        row,
+        modelId,
+        'Model',
+        row.model,
+        spelledBefore
+          ? `model name repeats an earlier row; kept as ${modelId}`
+          : `another model has the id ${base} (a name differing only in case or punctuation); kept as ${modelId}`,
+      );
     }
     usedModelIds.add(modelId);
     // The id this row would have had on its own keeps working: it redirects to the model it resolved onto.
