@@ -53,7 +53,7 @@ export class Resolver {
   }
 
   /**
-   * The entities of one family with a name written exactly so (case, "+" and all, spacing aside): where two models
+   * The entities of one family with a name written exactly so (case, "+" and all): where two models
    * differ only in case ("CALM" and "CaLM"), the compared names of `resolve` cannot tell them apart.
    */
   spelled(rawName: string, family: EntityFamily): string[] {
@@ -111,8 +111,9 @@ export class Resolver {
   }
 }
 
+/** A name as written, spaces at its ends aside (no folding: it is what tells "CALM" from "CaLM"). */
 function verbatimKey(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/gu, ' ');
+  return name.trim();
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, id: string): void {

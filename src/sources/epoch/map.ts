@@ -82,6 +82,7 @@ function modelIdOf(
   if (spelled.length === 0 && known.type === 'match' && known.method === 'exact' && !used.has(known.entityId)) {
     return { id: known.entityId, reuse: true };
   }
+  if (spelled.length === 0 && !used.has(base) && !resolver.has(base)) return { id: base, reuse: false };
   const organisation = slugify(splitList(row.organization)[0] ?? '');
   const ids = [base, ...(organisation ? [`${base}-${organisation}`] : []), `${base}-line-${row.line}`];
   // Among several models spelled alike, the one this row's own id names (as the first vintage gave it).
