@@ -2,7 +2,7 @@
 -- needs read from the JSON (explicit columns: DuckDB skips the rest of every object, abstracts and references
 -- included). One row per work line: its key, publication year, primary topic (for the older shape without one, the
 -- best-scored of its topics), its distinct institutions (key and dehydrated description) and their distinct
--- country codes, whether it passes the filter, whether its primary topic was taken from its topics (the older shape),
+-- country codes when it passes the filter, whether it does, whether its primary topic was taken from its topics (the older shape),
 -- and whether any field is out of shape (then the sync names the file, line and field with the full validator; see
 -- ingest/openalex-snapshot.ts).
 --
@@ -49,10 +49,7 @@ reduced AS (
     replace(topic_raw.subfield.id, 'https://openalex.org/subfields/', '') AS subfield,
     replace(topic_raw.field.id, 'https://openalex.org/fields/', '') AS field,
     replace(topic_raw.domain.id, 'https://openalex.org/domains/', '') AS domain,
-    list_distinct(inst_keys) AS institution_keys,
-    list_sort(list_distinct(list_filter(list_transform(insts, i -> upper(i.country_code)), c -> c IS NOT NULL)))
-      AS countries,
-    insts, topic_keys, concept_keys, topic_from_topics,
+    insts, inst_keys, topic_keys, concept_keys, topic_from_topics,
     shape_a OR shape_b
       OR list_bool_or(list_transform(inst_keys, k -> left(k, 1) <> 'I' OR TRY_CAST(substr(k, 2) AS UBIGINT) IS NULL))
       OR list_bool_or(list_transform(topic_keys, k -> left(k, 1) <> 'T' OR TRY_CAST(substr(k, 2) AS UBIGINT) IS NULL))
@@ -62,7 +59,12 @@ reduced AS (
       AS out_of_shape
   FROM keyed
 )
-SELECT filename, work_key, year, topic_id, topic_name, subfield, field, domain, institution_keys, countries,
+-- A work's institutions and countries matter only when it counts (any other is checked for shape, then only removes
+-- an earlier copy that counted), so they are worked out for counted works alone.
+SELECT filename, work_key, year, topic_id, topic_name, subfield, field, domain,
+  CASE WHEN ({{filter}}) THEN list_distinct(inst_keys) END AS institution_keys,
+  CASE WHEN ({{filter}}) THEN list_sort(list_distinct(list_filter(list_transform(insts, i -> upper(i.country_code)),
+    c -> c IS NOT NULL))) END AS countries,
   CASE WHEN ({{filter}}) THEN insts END AS insts,
   ({{filter}}) AS counted, out_of_shape, topic_from_topics
 FROM reduced
