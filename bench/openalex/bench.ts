@@ -91,7 +91,7 @@ try {
         subjects,
       },
       { kind: 'subfield', ids: ['1702'] },
-      true,
+      'detect',
     )}`,
   );
   const floorSeconds = (performance.now() - t) / 1000;

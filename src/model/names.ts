@@ -193,7 +193,6 @@ export function slugify(text: string): string {
     .replace(/[α-ως]/g, (c) => GREEK[c] ?? c)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);

@@ -75,21 +75,24 @@ function modelIdOf(
   base: string,
   resolver: Resolver,
   used: ReadonlySet<string>,
-): { id: string; reuse: boolean } {
-  const spelled = resolver.spelled(row.model, 'ai-model').filter((id) => !used.has(id));
-  if (spelled.length === 1) return { id: spelled[0] as string, reuse: true };
+): { id: string; reuse: boolean; repeated: boolean } {
+  const written = resolver.spelled(row.model, 'ai-model');
+  // An earlier row of this input has the same name.
+  const repeated = written.some((id) => used.has(id));
+  const spelled = written.filter((id) => !used.has(id));
+  if (spelled.length === 1) return { id: spelled[0] as string, reuse: true, repeated };
   const known = resolver.resolve(row.model, 'ai-model');
   if (spelled.length === 0 && known.type === 'match' && known.method === 'exact' && !used.has(known.entityId)) {
-    return { id: known.entityId, reuse: true };
+    return { id: known.entityId, reuse: true, repeated };
   }
-  if (spelled.length === 0 && !used.has(base) && !resolver.has(base)) return { id: base, reuse: false };
+  if (spelled.length === 0 && !used.has(base) && !resolver.has(base)) return { id: base, reuse: false, repeated };
   const organisation = slugify(splitList(row.organization)[0] ?? '');
   const ids = [base, ...(organisation ? [`${base}-${organisation}`] : []), `${base}-line-${row.line}`];
   // Among several models spelled alike, the one this row's own id names (as the first vintage gave it).
   const own = ids.find((id) => spelled.includes(id));
-  if (own) return { id: own, reuse: true };
+  if (own) return { id: own, reuse: true, repeated };
   const id = ids.find((i) => !used.has(i) && !resolver.has(i)) ?? (ids.at(-1) as string);
-  return { id, reuse: false };
+  return { id, reuse: false, repeated };
 }
 
 export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
@@ -149,15 +152,14 @@ export function mapEpoch(input: EpochInput, resolver: Resolver): Bundle {
       continue;
     }
     const base = `model:${slugify(row.model) || 'unnamed'}`;
-    const { id: modelId, reuse } = modelIdOf(row, base, resolver, usedModelIds);
+    const { id: modelId, reuse, repeated } = modelIdOf(row, base, resolver, usedModelIds);
     if (modelId !== base && !reuse) {
-      const spelledBefore = resolver.spelled(row.model, 'ai-model').some((id) => usedModelIds.has(id));
       issue(
         row,
         modelId,
         'Model',
         row.model,
-        spelledBefore
+        repeated
           ? `model name repeats an earlier row; kept as ${modelId}`
           : `another model has the id ${base} (a name differing only in case or punctuation); kept as ${modelId}`,
       );

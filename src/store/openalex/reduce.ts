@@ -197,9 +197,9 @@ export async function writeCounts(
 export function countsSql(
   input: { works: readonly string[]; merged: readonly string[]; subjects: string },
   filter: ReduceFilter,
-  detect = false,
+  read: WorksRead = 'declared',
 ): string {
-  return COUNTS.replaceAll('{{works}}', () => allWorks(input.works, filter, detect ? 'detect' : 'declared'))
+  return COUNTS.replaceAll('{{works}}', () => allWorks(input.works, filter, read))
     .replaceAll('{{merged}}', () => mergedRelation(input.merged))
     .replaceAll('{{subjects}}', () => `read_parquet(${quoted(input.subjects)})`);
 }
