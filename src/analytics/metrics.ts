@@ -318,7 +318,7 @@ export const METRICS = [
       'On an entity page: the models and products the entity developed, each counted once, in the year of its ' +
       'earliest dated release (release or publication date).',
     method:
-      "Read from the entity's timeline (store/queries/entities.ts timelinesOf): every dated release of something it " +
+      "Read from the entity's timeline (store/queries/entities.ts entityPayloadsJson): every dated release of something it " +
       'developed, one line per release date and thing. A thing with several dates (preview, then general release; ' +
       'two sources) counts in the year of its first date only.',
     caveats: [
@@ -329,7 +329,7 @@ export const METRICS = [
     ],
     sources: [],
     perRecord: 'each release date cites its own source (shown under the chart)',
-    query: 'store/queries/entities.ts#timelinesOf',
+    query: 'store/queries/entities.ts#entityPayloadsJson',
   },
   {
     id: 'funding-rounds',

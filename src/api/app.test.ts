@@ -9,6 +9,8 @@ import type { Db } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
 import { SearchIndex } from '../analytics/search-index.ts';
 import { createApp } from './app.ts';
+import { entityPayloadBodies } from '../payloads/entity.ts';
+import { entityPayload } from '../payloads/lookups.ts';
 import { bundledApp, DATA_DIR } from '../../test/support/bundled.ts';
 
 let db: Db;
@@ -242,6 +244,34 @@ test('the panel figure of 33 is a claim beside the published counts, not a dispu
   // Two currencies of one price and a dual listing are not disputes.
   assert.deepEqual((await json('/api/entities/robot:unitree-g1')).disputed, []);
   assert.deepEqual((await json('/api/entities/org:xpeng')).disputed, []);
+});
+
+test('every entity’s payload, written for all at once as the build stores them, is the one written for it alone', async () => {
+  const all = await entityPayloadBodies(db, null);
+  const total = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM entities`);
+  assert.equal(all.size, total?.n);
+  for (const [id, body] of all) {
+    const parsed = entityPayload.safeParse(JSON.parse(body));
+    assert.ok(parsed.success, `${id}: ${parsed.error?.message}`);
+  }
+  // Those with the most of each part (claims as subject or occasion or in evidence, disputes, relations both ways,
+  // a full timeline), and others.
+  const sample = await db.all<{ id: string }>(sql`
+    (SELECT subject_id AS id FROM claims UNION SELECT occasion_id FROM claims WHERE occasion_id IS NOT NULL
+      UNION SELECT entity_id FROM claim_evidence WHERE entity_id IS NOT NULL)
+    UNION (SELECT subject_id FROM relations GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 5)
+    UNION (SELECT object_id FROM relations GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 5)
+    UNION (SELECT entity_id FROM facts GROUP BY 1 ORDER BY count(DISTINCT attr) DESC, 1 LIMIT 5)
+    UNION (SELECT id FROM entities ORDER BY hash(id) LIMIT 40)
+    UNION SELECT 'org:sensetime' UNION SELECT 'org:xpeng'`);
+  assert.ok(sample.length > 50, `${sample.length} entities`);
+  const disputed = [...all.values()].filter((b) => !b.includes('"disputed":[]')).length;
+  assert.ok(disputed > 0, 'some entity has a dispute');
+  for (const { id } of sample) {
+    const one = await entityPayloadBodies(db, [id]);
+    assert.equal(one.get(id), all.get(id), id);
+  }
+  assert.equal((await entityPayloadBodies(db, ['org:no-such-thing'])).size, 0);
 });
 
 test('one place per organisation: SenseTime is in one city and that city’s province', async () => {

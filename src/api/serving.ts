@@ -12,7 +12,8 @@ import { CpuWorker } from '../analytics/cpu-worker.ts';
 import { SearchIndex } from '../analytics/search-index.ts';
 import { SEGMENTS } from '../model/types.ts';
 import type { Db } from '../store/db.ts';
-import { searchDocuments } from '../store/queries/entities.ts';
+import { entityPayloadsJson, searchDocuments } from '../store/queries/entities.ts';
+import { sql } from '../store/sql.ts';
 import {
   type ServingRow,
   dataStamp,
@@ -21,7 +22,6 @@ import {
   replaceServing,
   servingKeys,
 } from '../store/queries/serving.ts';
-import { computeEntityPayloads } from '../payloads/entity.ts';
 import { layOutAhead } from '../payloads/network.ts';
 import { createApp } from './app.ts';
 import { servingKey } from './stored-responses.ts';
@@ -129,87 +129,86 @@ export async function prepareServing(db: Db): Promise<PreparedServing> {
       seconds: Math.round(performance.now() - started) / 1000,
     };
   }
-  // Everything below reads the data as it now is, on a reading view: the default responses, every entity's payload
-  // and the search index are computed side by side, and a question several payloads ask is answered once. The
-  // search index and the network's layout, the longest computations in JavaScript, run on a worker thread (the
-  // second core, while this one turns DuckDB's rows into payloads).
+  // Every entity's payload is written by DuckDB on this connection (a temporary table, stored below with the rest)
+  // while a reading view answers the default requests and the search index is computed: side by side, and a
+  // question several payloads ask is answered once. The search index and the network's layout, the longest
+  // computations in JavaScript, run on a worker thread (the second core, while this one turns DuckDB's rows into
+  // payloads).
+  const entityBodies = db.run(sql`CREATE OR REPLACE TEMP TABLE serving_entities AS
+    SELECT ${ENTITY_PREFIX} || id AS key, 'application/json' AS content_type, body FROM (${entityPayloadsJson(null)})`);
   const cpu = new CpuWorker();
-  const { searchEntities, rows, entities, skipped } = await db
-    .readingView(READERS, async (view) => {
-      // The stored requests never search (precomputedRequests has no /api/search), so this app needs no index; the
-      // one stored is built meanwhile, while DuckDB answers the requests.
-      const app = createApp({
-        db: view,
-        search: new SearchIndex([]),
-        webRoot: null,
-        docsRoot: null,
-        version: 'build',
-        cacheResponses: false,
-      });
-      const layout = layOutAhead(view, 'founders', (edges, labels) => cpu.run('layout', { edges, labels }));
-      layout.catch(() => {}); // the /api/network request reports it
-      const urls = precomputedRequests();
-      const answers: ({ url: string; status: number; content_type: string; body: string } | null)[] = urls.map(
-        () => null,
-      );
-      let next = 0;
-      const requests = Promise.all(
-        Array.from({ length: READERS }, async () => {
-          for (let i = next++; i < urls.length; i = next++) {
-            const url = urls[i] as string;
-            const res = await app.request(url);
-            answers[i] = {
-              url,
-              status: res.status,
-              content_type: res.headers.get('content-type') ?? 'application/json',
-              body: await res.text(),
-            };
-          }
-        }),
-      );
-      // Every entity's payload, read part by part for all entities at once (as the route reads one).
-      const entityPayloads = computeEntityPayloads(view, null);
-      const indexing = searchDocuments(view).then(async (documents) => ({
-        size: documents.length,
-        json: await cpu.run('searchIndexJson', documents),
-      }));
-      // All end before the view closes, even when one fails: no statement is left running on its connections.
-      await Promise.allSettled([requests, entityPayloads, indexing, layout]);
-      await requests;
-      const index = await indexing;
-      const skipped: PreparedServing['skipped'] = [];
-      const rows: ServingRow[] = [{ key: SEARCH_INDEX_KEY, content_type: 'application/json', body: index.json }];
-      for (const a of answers) {
-        if (!a) continue;
-        if (a.status !== 200) skipped.push({ url: a.url, status: a.status });
-        else rows.push({ key: servingKey(a.url), content_type: a.content_type, body: a.body });
-      }
-      return { searchEntities: index.size, rows, entities: await entityPayloads, skipped };
-    })
-    .finally(() => cpu.close());
-  // Sent as c.json sends them.
-  const entityRows = function* (): Generator<ServingRow> {
-    for (const [id, payload] of entities) {
-      yield { key: `${ENTITY_PREFIX}${id}`, content_type: 'application/json', body: JSON.stringify(payload) };
+  const work = db.readingView(READERS, async (view) => {
+    // The stored requests never search (precomputedRequests has no /api/search), so this app needs no index; the
+    // one stored is built meanwhile, while DuckDB answers the requests.
+    const app = createApp({
+      db: view,
+      search: new SearchIndex([]),
+      webRoot: null,
+      docsRoot: null,
+      version: 'build',
+      cacheResponses: false,
+    });
+    const layout = layOutAhead(view, 'founders', (edges, labels) => cpu.run('layout', { edges, labels }));
+    layout.catch(() => {}); // the /api/network request reports it
+    const urls = precomputedRequests();
+    const answers: ({ url: string; status: number; content_type: string; body: string } | null)[] = urls.map(
+      () => null,
+    );
+    let next = 0;
+    const requests = Promise.all(
+      Array.from({ length: READERS }, async () => {
+        for (let i = next++; i < urls.length; i = next++) {
+          const url = urls[i] as string;
+          const res = await app.request(url);
+          answers[i] = {
+            url,
+            status: res.status,
+            content_type: res.headers.get('content-type') ?? 'application/json',
+            body: await res.text(),
+          };
+        }
+      }),
+    );
+    const indexing = searchDocuments(view).then(async (documents) => ({
+      size: documents.length,
+      json: await cpu.run('searchIndexJson', documents),
+    }));
+    // All end before the view closes, even when one fails: no statement is left running on its connections.
+    await Promise.allSettled([requests, indexing, layout]);
+    await requests;
+    const index = await indexing;
+    const skipped: PreparedServing['skipped'] = [];
+    const rows: ServingRow[] = [{ key: SEARCH_INDEX_KEY, content_type: 'application/json', body: index.json }];
+    for (const a of answers) {
+      if (!a) continue;
+      if (a.status !== 200) skipped.push({ url: a.url, status: a.status });
+      else rows.push({ key: servingKey(a.url), content_type: a.content_type, body: a.body });
     }
-  };
-  await replaceServing(
-    db,
-    stamp,
-    (function* () {
-      yield* rows;
-      yield* entityRows();
-    })(),
-  );
-  return {
-    stamp,
-    reused: false,
-    searchEntities,
-    responses: rows.length - 1,
-    entities: entities.size,
-    skipped,
-    seconds: Math.round(performance.now() - started) / 1000,
-  };
+    return { searchEntities: index.size, rows, skipped };
+  });
+  // Neither is left running when the other fails.
+  await Promise.allSettled([entityBodies, work]).finally(() => cpu.close());
+  try {
+    await entityBodies;
+    const { searchEntities, rows, skipped } = await work;
+    const stored = await replaceServing(
+      db,
+      stamp,
+      rows,
+      sql`SELECT key, content_type, body FROM temp.serving_entities`,
+    );
+    return {
+      stamp,
+      reused: false,
+      searchEntities,
+      responses: rows.length - 1,
+      entities: stored - rows.length,
+      skipped,
+      seconds: Math.round(performance.now() - started) / 1000,
+    };
+  } finally {
+    await db.exec('DROP TABLE IF EXISTS temp.serving_entities');
+  }
 }
 
 export interface ServingState {

@@ -4,7 +4,7 @@ export type { PriceIndexMonth, PriceIndexResult, PriceIndexYear } from '../analy
 export type { ConvertedPrice } from '../analytics/prices.ts';
 export type { PlayerSpan } from '../analytics/segment-entry.ts';
 export type { CityLeagueRow } from '../store/queries/cities.ts';
-export type { EntityRow, FactRow, RelationRow, SourceRow } from '../store/queries/entities.ts';
+export type { EntityRow, SourceRow } from '../store/queries/entities.ts';
 export type { ActivityCoverage, PlayerRow } from '../store/queries/segments.ts';
 export type { InvolutionPayload } from '../payloads/involution.ts';
 export type { PricesPayload } from '../payloads/prices.ts';
@@ -12,6 +12,7 @@ export type { CitiesPayload } from '../payloads/cities.ts';
 export type { SegmentDetailPayload, SegmentListPayload } from '../payloads/segments.ts';
 export type { AdoptionPayload } from '../payloads/adoption.ts';
 export type { ComparePayload } from '../payloads/compare.ts';
+import type { EntityPayload } from '../payloads/lookups.ts';
 export type {
   EntityPayload,
   MethodologyPayload,
@@ -19,6 +20,9 @@ export type {
   SearchPayload,
   SourcesPayload,
 } from '../payloads/lookups.ts';
+/** A fact and a relation as an entity's payload lists them. */
+export type FactRow = EntityPayload['facts'][number];
+export type RelationRow = EntityPayload['relations'][number];
 export type { NetworkPayload } from '../payloads/network.ts';
 export type { ChangesPayload } from '../payloads/changes.ts';
 export type { FundingPayload } from '../payloads/funding.ts';

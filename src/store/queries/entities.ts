@@ -140,80 +140,13 @@ export async function getEntities(db: Db, ids: readonly string[] | null): Promis
 
 /**
  * The rows of the given entities (null: of every entity): one id is compared directly (so an index can serve it), a
- * list by membership. Every per-entity query below takes ids this way and names the entity a row belongs to
- * `for_id`, so one entity and all of them are read by the same SQL.
+ * list by membership. The per-entity queries take ids this way and name the entity a row belongs to `for_id`, so one
+ * entity and all of them are read by the same SQL.
  */
 function forIds(column: string, ids: readonly string[] | null): Sql {
   if (ids === null) return sql`TRUE`;
   if (ids.length === 1) return sql`${raw(column)} = ${ids[0] ?? ''}`;
   return sql`list_contains(${ids}::VARCHAR[], ${raw(column)})`;
-}
-
-/** Rows carrying the entity they belong to. */
-export type Owned<T> = T & { for_id: string };
-
-export interface NameRow {
-  entity_id: string;
-  name: string;
-  kind: string;
-  source_id: string;
-  [key: string]: unknown;
-}
-export interface FactRow {
-  attr: string;
-  value: string;
-  unit: string | null;
-  as_of: string | null;
-  note: string | null;
-  estimate: boolean;
-  source_id: string;
-  scope: string | null;
-  disputed: boolean;
-  [key: string]: unknown;
-}
-export interface RelationRow {
-  direction: 'out' | 'in';
-  predicate: string;
-  other_id: string;
-  other_name: string | null;
-  other_kind: string | null;
-  source_id: string;
-  [key: string]: unknown;
-}
-
-export async function namesOf(db: Db, ids: readonly string[] | null): Promise<Owned<NameRow>[]> {
-  return db.allJson<Owned<NameRow>>(sql`SELECT DISTINCT entity_id AS for_id, entity_id, name, kind, source_id
-    FROM entity_names WHERE ${forIds('entity_id', ids)} ORDER BY for_id, kind, name, source_id`);
-}
-
-/** Facts with a `disputed` flag (see `disputedGroups`: same attribute, scope, period and unit, different values). */
-export async function factsOf(db: Db, ids: readonly string[] | null): Promise<Owned<FactRow>[]> {
-  return db.allJson<Owned<FactRow>>(sql`
-    WITH d AS (${disputedGroups(forIds('entity_id', ids))})
-    SELECT DISTINCT f.entity_id AS for_id, f.attr, f.value, f.unit, f.as_of, f.scope, f.note, f.estimate, f.source_id,
-      EXISTS (SELECT 1 FROM d WHERE d.entity_id = f.entity_id AND d.attr = f.attr AND d.u = coalesce(f.unit, '')
-        AND d.a = coalesce(f.as_of, '') AND d.s = coalesce(f.scope, '')) AS disputed
-    FROM facts f WHERE ${forIds('f.entity_id', ids)}
-    ORDER BY for_id, f.attr, f.value, f.source_id, f.unit, f.as_of, f.scope, f.note, f.estimate`);
-}
-
-export async function relationsOf(db: Db, ids: readonly string[] | null): Promise<Owned<RelationRow>[]> {
-  return db.allJson<Owned<RelationRow>>(sql`
-    SELECT DISTINCT r.subject_id AS for_id, 'out' AS direction, r.predicate, r.object_id AS other_id,
-      coalesce(o.name_en, o.name_zh) AS other_name, o.kind AS other_kind, r.source_id
-    FROM relations r LEFT JOIN entities o ON o.id = r.object_id WHERE ${forIds('r.subject_id', ids)}
-    UNION
-    SELECT DISTINCT r.object_id, 'in', r.predicate, r.subject_id, coalesce(s.name_en, s.name_zh), s.kind, r.source_id
-    FROM relations r LEFT JOIN entities s ON s.id = r.subject_id WHERE ${forIds('r.object_id', ids)}
-    ORDER BY 1, 2, 3, 4, 7`);
-}
-
-export async function sourceIdsOf(
-  db: Db,
-  ids: readonly string[] | null,
-): Promise<{ for_id: string; source_id: string }[]> {
-  return db.allJson(sql`SELECT DISTINCT entity_id AS for_id, source_id FROM entity_sources
-    WHERE ${forIds('entity_id', ids)} ORDER BY 1, 2`);
 }
 
 /** Sources by id (a source defined by several inputs is returned once). */
@@ -274,37 +207,6 @@ export async function searchDocuments(db: Db): Promise<SearchDoc[]> {
     LEFT JOIN entity_place p ON p.entity_id = e.id LEFT JOIN makers m ON m.thing = e.id ORDER BY e.id`);
 }
 
-export interface TimelineRow {
-  date: string;
-  what: string;
-  entity_id: string;
-  name: string | null;
-  source_id: string;
-  [key: string]: unknown;
-}
-
-/**
- * Dated events of entities: their own dated facts (founding, listing, release …) and the releases they made; the
- * latest 300 of each.
- */
-export async function timelinesOf(db: Db, ids: readonly string[] | null): Promise<Owned<TimelineRow>[]> {
-  return db.allJson<Owned<TimelineRow>>(sql`
-    SELECT for_id, date, what, entity_id, name, min(source_id) AS source_id FROM (
-      SELECT f.entity_id AS for_id, f.value AS date, f.attr AS what, f.entity_id, NULL AS name, f.source_id FROM facts f
-      WHERE ${forIds('f.entity_id', ids)} AND regexp_matches(f.value, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')
-        AND f.attr IN ('founded', 'founding_date', 'listing_date', 'release_date', 'publication_date', 'date', 'merger_date')
-      UNION
-      SELECT r.subject_id, d.value, 'release', r.object_id, coalesce(t.name_en, t.name_zh), d.source_id
-      FROM relations r JOIN facts d ON d.entity_id = r.object_id AND d.attr IN ('release_date', 'publication_date')
-      JOIN entities t ON t.id = r.object_id
-      WHERE ${forIds('r.subject_id', ids)} AND r.predicate = 'developed' AND regexp_matches(d.value, '^[0-9]{4}')
-    )
-    -- One line per event, however many sources date it (the first source by id cites it).
-    GROUP BY for_id, date, what, entity_id, name
-    QUALIFY row_number() OVER (PARTITION BY for_id ORDER BY date DESC, entity_id, what, name) <= 300
-    ORDER BY for_id, date DESC, entity_id, what, name`);
-}
-
 /** Which entity carries which Wikidata id, and which input wrote it. */
 export interface QidFact {
   qid: string;
@@ -362,36 +264,130 @@ export async function claimsWithAttrPrefix(db: Db, prefix: string): Promise<Clai
   );
 }
 
-/** Claims about entities: as subject, as the occasion they were made at, or named in their evidence. */
-export async function claimsOf(db: Db, ids: readonly string[] | null): Promise<Owned<ClaimRow>[]> {
-  return db.all<Owned<ClaimRow>>(sql`
-    WITH links AS (
-      SELECT subject_id AS for_id, id AS claim_id, dataset FROM claims WHERE ${forIds('subject_id', ids)}
-      UNION SELECT occasion_id, id, dataset FROM claims WHERE occasion_id IS NOT NULL AND ${forIds('occasion_id', ids)}
-      UNION SELECT entity_id, claim_id, NULL FROM claim_evidence
-        WHERE entity_id IS NOT NULL AND ${forIds('entity_id', ids)})
-    SELECT DISTINCT ON (l.for_id, c.id, c.dataset) l.for_id, ${CLAIM_FIELDS}
-    FROM claims c JOIN links l ON l.claim_id = c.id AND (l.dataset IS NULL OR l.dataset = c.dataset)
-    ORDER BY l.for_id, c.id, c.dataset`);
-}
-
-export interface ProfileRow {
-  ai_class: string | null;
-  basis: string | null;
-  source_id: string | null;
-  [key: string]: unknown;
-}
-
-/** Organisations' AI class and what it rests on (entities that are not organisations have none). */
-export async function profilesOf(db: Db, ids: readonly string[] | null): Promise<Owned<ProfileRow>[]> {
-  return db.all<Owned<ProfileRow>>(sql`SELECT entity_id AS for_id, ai_class, basis, source_id FROM org_profile
-    WHERE ${forIds('entity_id', ids)} ORDER BY entity_id`);
-}
-
 /** The entity an old id was merged into, when it was. */
 export async function redirectOf(db: Db, id: string): Promise<string | undefined> {
   const row = await db.one<{ new_id: string }>(
     sql`SELECT min(new_id) AS new_id FROM entity_redirects WHERE old_id = ${id}`,
   );
   return row?.new_id ?? undefined;
+}
+
+/**
+ * A JSON array per entity (`for_id`) of the rows of `from`, each written as `row`, in the order `order` gives (a
+ * window's order, so NULLs and ties sort as in any ORDER BY). Sorting each entity's list by its row number is about
+ * half the cost of an ordered aggregate over the columns.
+ */
+function jsonArrays(from: string, row: string, order: string): Sql {
+  return sql`${raw(`SELECT for_id, '[' || array_to_string(list_transform(list_sort(list({r: rn, j: j})), x -> x.j), ',') || ']' AS j
+    FROM (SELECT for_id, to_json(${row}) AS j, row_number() OVER (PARTITION BY for_id ORDER BY ${order}) AS rn
+      FROM ${from}) GROUP BY for_id`)}`;
+}
+
+/**
+ * Entities' payloads as DuckDB writes them, JSON text by id (null: every entity; an unknown id has no row), ordered
+ * by id: the entity with its place and segments, its AI class, names, facts (disputed ones flagged, and the disputed
+ * attributes listed), claims with their evidence, relations both ways, timeline, the sources it cites directly, and
+ * every source any of these cites, in id order. One statement for one entity or all of them: the build stores every
+ * entity's payload this way, no row of it made in JavaScript.
+ */
+export function entityPayloadsJson(ids: readonly string[] | null): Sql {
+  return sql`
+    WITH ents AS (
+      SELECT e.id, e.kind, e.name_en, e.name_zh, e.name_pinyin, e.description, coalesce(s.segments, []) AS segments,
+        p.city, p.country
+      FROM entities e LEFT JOIN entity_place p ON p.entity_id = e.id
+      LEFT JOIN (SELECT entity_id, list(DISTINCT segment ORDER BY segment) AS segments FROM entity_segments
+        WHERE ${forIds('entity_id', ids)} GROUP BY entity_id) s ON s.entity_id = e.id
+      WHERE ${forIds('e.id', ids)}),
+    nm AS (SELECT DISTINCT entity_id AS for_id, entity_id, name, kind, source_id FROM entity_names
+      WHERE ${forIds('entity_id', ids)}),
+    d AS (${disputedGroups(forIds('entity_id', ids))}),
+    fa AS (
+      SELECT DISTINCT f.entity_id AS for_id, f.attr, f.value, f.unit, f.as_of, f.scope, f.note, f.estimate, f.source_id,
+        EXISTS (SELECT 1 FROM d WHERE d.entity_id = f.entity_id AND d.attr = f.attr AND d.u = coalesce(f.unit, '')
+          AND d.a = coalesce(f.as_of, '') AND d.s = coalesce(f.scope, '')) AS disputed
+      FROM facts f WHERE ${forIds('f.entity_id', ids)}),
+    re AS (
+      SELECT r.subject_id AS for_id, 'out' AS direction, r.predicate, r.object_id AS other_id,
+        coalesce(o.name_en, o.name_zh) AS other_name, o.kind AS other_kind, r.source_id
+      FROM relations r LEFT JOIN entities o ON o.id = r.object_id WHERE ${forIds('r.subject_id', ids)}
+      UNION
+      SELECT r.object_id, 'in', r.predicate, r.subject_id, coalesce(s.name_en, s.name_zh), s.kind, r.source_id
+      FROM relations r LEFT JOIN entities s ON s.id = r.subject_id WHERE ${forIds('r.object_id', ids)}),
+    es AS (SELECT DISTINCT entity_id AS for_id, source_id FROM entity_sources WHERE ${forIds('entity_id', ids)}),
+    tl AS (
+      SELECT for_id, date, what, entity_id, name, min(source_id) AS source_id FROM (
+        SELECT f.entity_id AS for_id, f.value AS date, f.attr AS what, f.entity_id, NULL AS name, f.source_id
+        FROM facts f
+        WHERE ${forIds('f.entity_id', ids)} AND regexp_matches(f.value, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')
+          AND f.attr IN ('founded', 'founding_date', 'listing_date', 'release_date', 'publication_date', 'date',
+            'merger_date')
+        UNION
+        SELECT r.subject_id, d.value, 'release', r.object_id, coalesce(t.name_en, t.name_zh), d.source_id
+        FROM relations r JOIN facts d ON d.entity_id = r.object_id AND d.attr IN ('release_date', 'publication_date')
+        JOIN entities t ON t.id = r.object_id
+        WHERE ${forIds('r.subject_id', ids)} AND r.predicate = 'developed' AND regexp_matches(d.value, '^[0-9]{4}'))
+      -- One line per event, however many sources date it (the first source by id cites it); the latest 300.
+      GROUP BY for_id, date, what, entity_id, name
+      QUALIFY row_number() OVER (PARTITION BY for_id ORDER BY date DESC, entity_id, what, name) <= 300),
+    links AS (
+      SELECT subject_id AS for_id, id AS claim_id, dataset FROM claims WHERE ${forIds('subject_id', ids)}
+      UNION SELECT occasion_id, id, dataset FROM claims WHERE occasion_id IS NOT NULL AND ${forIds('occasion_id', ids)}
+      UNION SELECT entity_id, claim_id, NULL FROM claim_evidence
+        WHERE entity_id IS NOT NULL AND ${forIds('entity_id', ids)}),
+    cl AS (
+      SELECT DISTINCT ON (l.for_id, c.id, c.dataset) l.for_id, c.dataset AS claim_dataset, ${CLAIM_FIELDS}
+      FROM claims c JOIN links l ON l.claim_id = c.id AND (l.dataset IS NULL OR l.dataset = c.dataset)
+      ORDER BY l.for_id, c.id, c.dataset),
+    pr AS (SELECT entity_id AS for_id, ai_class, basis, source_id FROM org_profile WHERE ${forIds('entity_id', ids)}),
+    -- Every source the payload cites, once.
+    cited AS (
+      SELECT for_id, source_id FROM es UNION SELECT for_id, source_id FROM nm UNION SELECT for_id, source_id FROM fa
+      UNION SELECT for_id, source_id FROM re UNION SELECT for_id, source_id FROM tl
+      UNION SELECT for_id, source_id FROM cl
+      UNION SELECT for_id, unnest(evidence).source_id FROM cl
+      UNION SELECT for_id, source_id FROM pr WHERE source_id <> ''),
+    src AS (SELECT c.for_id, s.* FROM cited c JOIN (SELECT DISTINCT ON (id) id, title, url, publisher, published,
+      retrieved, licence FROM sources WHERE id IN (SELECT source_id FROM cited) ORDER BY id, dataset) s
+      ON s.id = c.source_id),
+    names_j AS (${jsonArrays('nm', '{entity_id: entity_id, name: name, kind: kind, source_id: source_id}', 'kind, name, source_id')}),
+    facts_j AS (${jsonArrays(
+      'fa',
+      '{attr: attr, value: value, unit: unit, as_of: as_of, scope: scope, note: note, estimate: estimate, source_id: source_id, disputed: disputed}',
+      'attr, value, source_id, unit, as_of, scope, note, estimate',
+    )}),
+    disputed_j AS (SELECT for_id, to_json(list(DISTINCT attr ORDER BY attr)) AS j FROM fa WHERE disputed GROUP BY for_id),
+    claims_j AS (${jsonArrays(
+      'cl',
+      '{id: id, subject_id: subject_id, attr: attr, value: value, unit: unit, counts: counts, speaker: speaker, occasion_id: occasion_id, said_on: said_on, status: status, note: note, source_id: source_id, evidence: evidence}',
+      'id, claim_dataset',
+    )}),
+    relations_j AS (${jsonArrays(
+      're',
+      '{direction: direction, predicate: predicate, other_id: other_id, other_name: other_name, other_kind: other_kind, source_id: source_id}',
+      'direction, predicate, other_id, source_id',
+    )}),
+    timeline_j AS (${jsonArrays(
+      'tl',
+      '{date: date, what: what, entity_id: entity_id, name: name, source_id: source_id}',
+      'date DESC, entity_id, what, name',
+    )}),
+    es_j AS (${jsonArrays('es', 'source_id', 'source_id')}),
+    sources_j AS (${jsonArrays(
+      'src',
+      '{id: id, title: title, url: url, publisher: publisher, published: published, retrieved: retrieved, licence: licence}',
+      'id',
+    )})
+    SELECT e.id, concat('{"entity":', to_json(e), ',"ai_class":',
+      CASE WHEN coalesce(pr.ai_class, '') <> '' THEN to_json({'class': pr.ai_class, basis: coalesce(pr.basis, ''),
+        source_id: pr.source_id}) ELSE 'null' END,
+      ',"names":', coalesce(n.j, '[]'), ',"facts":', coalesce(f.j, '[]'), ',"disputed":', coalesce(di.j, '[]'),
+      ',"claims":', coalesce(c.j, '[]'), ',"relations":', coalesce(r.j, '[]'), ',"timeline":', coalesce(t.j, '[]'),
+      ',"entity_sources":', coalesce(es.j, '[]'), ',"sources":', coalesce(s.j, '[]'), '}') AS body
+    FROM ents e LEFT JOIN pr ON pr.for_id = e.id LEFT JOIN names_j n ON n.for_id = e.id
+    LEFT JOIN facts_j f ON f.for_id = e.id LEFT JOIN disputed_j di ON di.for_id = e.id
+    LEFT JOIN claims_j c ON c.for_id = e.id LEFT JOIN relations_j r ON r.for_id = e.id
+    LEFT JOIN timeline_j t ON t.for_id = e.id LEFT JOIN es_j es ON es.for_id = e.id
+    LEFT JOIN sources_j s ON s.for_id = e.id
+    ORDER BY e.id`;
 }

@@ -6,7 +6,7 @@
  * ingest that changed nothing, what is stored stays valid.
  */
 import type { Db } from '../db.ts';
-import { sql } from '../sql.ts';
+import { type Sql, sql } from '../sql.ts';
 
 export interface ServingRow {
   key: string;
@@ -24,22 +24,30 @@ export async function dataStamp(db: Db): Promise<string> {
   return row?.stamp ?? '';
 }
 
-/** Replaces every stored row with `rows`, stamped `stamp`, in one transaction (appended: tens of thousands of rows). */
-export async function replaceServing(db: Db, stamp: string, rows: Iterable<ServingRow>): Promise<number> {
+/**
+ * Replaces every stored row with `rows` and the rows `selected` gives (key, content_type, body: written by DuckDB,
+ * thousands of them), all stamped `stamp`, in one transaction. Returns how many rows are stored.
+ */
+export async function replaceServing(
+  db: Db,
+  stamp: string,
+  rows: Iterable<ServingRow>,
+  selected: Sql | null = null,
+): Promise<number> {
   return db.transaction(async () => {
     await db.run(sql`DELETE FROM serving_store`);
+    if (selected)
+      await db.run(sql`INSERT INTO serving_store SELECT key, ${stamp}, content_type, body FROM (${selected})`);
     const appender = await db.raw.createAppender('serving_store');
-    let n = 0;
     for (const r of rows) {
       appender.appendVarchar(r.key);
       appender.appendVarchar(stamp);
       appender.appendVarchar(r.content_type);
       appender.appendVarchar(r.body);
       appender.endRow();
-      n++;
     }
     appender.closeSync();
-    return n;
+    return (await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM serving_store`))?.n ?? 0;
   });
 }
 

@@ -39,7 +39,7 @@ const T = messages(
   },
 );
 
-/** The most events an entity's timeline holds (store/queries/entities.ts timelinesOf). */
+/** The most events an entity's timeline holds (store/queries/entities.ts entityPayloadsJson). */
 const TIMELINE_CAP = 300;
 
 export function ReleasesPerYear({ data }: { data: EntityDetail }) {
