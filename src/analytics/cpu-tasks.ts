@@ -4,10 +4,19 @@
  */
 import type { NetworkEdgeRow } from '../store/queries/cities.ts';
 import type { SearchDoc } from '../store/queries/entities.ts';
-import { layoutNetwork } from './network.ts';
-import { SearchIndex } from './search-index.ts';
+import { graphLibraries, layoutNetwork } from './network.ts';
+import { SearchIndex, tokenize } from './search-index.ts';
 
 export const CPU_TASKS = {
+  /**
+   * Loads what the other tasks use (the layout's libraries, OpenCC's dictionaries, the word segmenter), so that a
+   * worker started early has done it before its first real task.
+   */
+  warm: (_input: null): null => {
+    graphLibraries();
+    tokenize('預熱 warm');
+    return null;
+  },
   /** The search index of these documents as the JSON text a build stores (every name tokenised). */
   searchIndexJson: (docs: SearchDoc[]): string => JSON.stringify(SearchIndex.dataOf(docs)),
   /** A network laid out (ForceAtlas2, 300 iterations), its labels as entries. */

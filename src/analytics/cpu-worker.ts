@@ -40,6 +40,14 @@ export class CpuWorker {
     });
   }
 
+  /**
+   * Starts the worker now and has it load what its tasks use (a build calls it as its ingest starts, so the loading
+   * happens while the main thread maps inputs, not when the first task waits for it).
+   */
+  warm(): void {
+    this.run('warm', null).catch(() => {});
+  }
+
   /** Ends the worker (tasks still running are abandoned: call it once they are all answered). */
   close(): void {
     void this.worker?.terminate();

@@ -11,7 +11,7 @@ import type ForceAtlas2 from 'graphology-layout-forceatlas2';
 const load = createRequire(import.meta.url);
 let libraries: { UndirectedGraph: typeof Graphology.UndirectedGraph; forceAtlas2: typeof ForceAtlas2.default } | null =
   null;
-function graphLibraries(): NonNullable<typeof libraries> {
+export function graphLibraries(): NonNullable<typeof libraries> {
   return (libraries ??= {
     UndirectedGraph: (load('graphology') as typeof Graphology).UndirectedGraph,
     forceAtlas2: load('graphology-layout-forceatlas2') as typeof ForceAtlas2.default,

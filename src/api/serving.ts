@@ -112,8 +112,9 @@ export interface PreparedServing {
 /**
  * Computes and stores the search index and the default responses for the database's current data. When they are
  * already stored for this data state and this code (an ingest that changed nothing), they are kept as they are.
+ * `cpu`: a worker the caller started (and warmed) already, and closes itself; else one is started here.
  */
-export async function prepareServing(db: Db): Promise<PreparedServing> {
+export async function prepareServing(db: Db, cpu: CpuWorker | null = null): Promise<PreparedServing> {
   const started = performance.now();
   const stamp = await servingStamp(db);
   const stored = await servingKeys(db, stamp);
@@ -136,7 +137,8 @@ export async function prepareServing(db: Db): Promise<PreparedServing> {
   // payloads).
   const entityBodies = db.run(sql`CREATE OR REPLACE TEMP TABLE serving_entities AS
     SELECT ${ENTITY_PREFIX} || id AS key, 'application/json' AS content_type, body FROM (${entityPayloadsJson(null)})`);
-  const cpu = new CpuWorker();
+  const ownWorker = cpu === null;
+  const worker = cpu ?? new CpuWorker();
   const work = db.readingView(READERS, async (view) => {
     // The stored requests never search (precomputedRequests has no /api/search), so this app needs no index; the
     // one stored is built meanwhile, while DuckDB answers the requests.
@@ -148,7 +150,7 @@ export async function prepareServing(db: Db): Promise<PreparedServing> {
       version: 'build',
       cacheResponses: false,
     });
-    const layout = layOutAhead(view, 'founders', (edges, labels) => cpu.run('layout', { edges, labels }));
+    const layout = layOutAhead(view, 'founders', (edges, labels) => worker.run('layout', { edges, labels }));
     layout.catch(() => {}); // the /api/network request reports it
     const urls = precomputedRequests();
     const answers: ({ url: string; status: number; content_type: string; body: string } | null)[] = urls.map(
@@ -171,7 +173,7 @@ export async function prepareServing(db: Db): Promise<PreparedServing> {
     );
     const indexing = searchDocuments(view).then(async (documents) => ({
       size: documents.length,
-      json: await cpu.run('searchIndexJson', documents),
+      json: await worker.run('searchIndexJson', documents),
     }));
     // All end before the view closes, even when one fails: no statement is left running on its connections.
     await Promise.allSettled([requests, indexing, layout]);
@@ -187,7 +189,9 @@ export async function prepareServing(db: Db): Promise<PreparedServing> {
     return { searchEntities: index.size, rows, skipped };
   });
   // Neither is left running when the other fails.
-  await Promise.allSettled([entityBodies, work]).finally(() => cpu.close());
+  await Promise.allSettled([entityBodies, work]).finally(() => {
+    if (ownWorker) worker.close();
+  });
   try {
     await entityBodies;
     const { searchEntities, rows, skipped } = await work;

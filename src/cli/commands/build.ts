@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { type BuildResult, buildDatabase } from '../../ingest/build.ts';
 import type { Progress } from '../../ingest/pipeline.ts';
 import { prepareServing } from '../../api/serving.ts';
+import { CpuWorker } from '../../analytics/cpu-worker.ts';
 import { metricMoves } from '../../payloads/moves.ts';
 import { Db } from '../../store/db.ts';
 import { recordMetricMoves } from '../../store/queries/changes.ts';
@@ -17,8 +18,12 @@ export function buildBundled(
   dataDir: string,
   options: { ifStale: boolean; progress?: Progress },
 ): Promise<BuildResult> {
+  // The worker that lays out the network and indexes the names, started as the ingest starts: its libraries load while
+  // the main thread maps the inputs.
+  const cpu = new CpuWorker();
   return buildDatabase(path, dataDir, {
     ifStale: options.ifStale,
+    started: () => cpu.warm(),
     ...(options.progress ? { progress: options.progress } : {}),
     // What the build changed in the figures users quote, recorded beside the data changes.
     afterChanges: async (db, replaced) => {
@@ -31,9 +36,9 @@ export function buildBundled(
     },
     // The search index and the default responses, stored so a server neither builds nor computes them.
     prepare: async (db) => {
-      await prepareServing(db);
+      await prepareServing(db, cpu);
     },
-  });
+  }).finally(() => cpu.close());
 }
 
 /**
