@@ -9,6 +9,7 @@ import { raw, sql } from '../store/sql.ts';
 import { WriterLock } from '../store/writer-lock.ts';
 import { bundledInputs } from './bundled-inputs.ts';
 import { mapAhead, mapInput } from './bundled-mapping.ts';
+import { loadFirst } from './first-load.ts';
 import { KnownSoFar } from './known-names.ts';
 import { type IngestSummary, type Progress, ingest } from './pipeline.ts';
 
@@ -38,6 +39,9 @@ export async function loadBundled(db: Db, dataDir: string, progress?: Progress):
   const inputs = await bundledInputs(dataDir);
   const known = new KnownSoFar();
   await known.load(db);
+  // A database no input was ever loaded into (every build): the fast path.
+  const runs = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM ingest_runs`);
+  if (runs?.n === 0) return loadFirst(db, inputs, known, progress);
   const jobs = mapAhead(inputs, known);
   for (const [i, { connector, input }] of inputs.entries()) {
     // Null: the names of an input before this one could not be told; those of the input just merged are read.

@@ -8,7 +8,13 @@ import type { Connector, ReadResult } from '../sources/source.ts';
 import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
 import { insertFirstRows, mergeRows } from '../store/merge.ts';
-import { danglingReferences, datasetRowCounts, sourcesDefinedElsewhere } from '../store/queries/integrity.ts';
+import {
+  type DanglingRef,
+  type SourceDefinition,
+  danglingReferences,
+  datasetRowCounts,
+  sourcesDefinedElsewhere,
+} from '../store/queries/integrity.ts';
 import { CHANGE_TABLES, type ChangeSide, oneDataset, recordChanges } from '../store/queries/changes.ts';
 import { raw, sql } from '../store/sql.ts';
 import { knownKeys, knownNames } from '../store/queries/entities.ts';
@@ -67,7 +73,7 @@ export function ownsDataset(connector: { name: string; namespaces?: readonly str
 }
 
 // Merge order: sources and entities before the rows that point at them; a connector's own tables after these.
-const ORDER: readonly TableName[] = [
+export const ORDER: readonly TableName[] = [
   'sources',
   'entities',
   'entityNames',
@@ -110,6 +116,63 @@ function ownTables<R>(connector: Connector<R>, bundle: Bundle, dataset: string):
       return [dataset, ...row];
     }),
   }));
+}
+
+/** Every table's rows of a mapped input, in merge order (the core's, then the connector's own). */
+export function tableRows<R>(
+  connector: Connector<R>,
+  bundle: Bundle,
+  dataset: string,
+): { spec: TableSpec; rows: Cell[][] }[] {
+  const cells = bundleToCells(dataset, bundle);
+  return [
+    ...ORDER.map((t) => ({ spec: TABLES[t] as TableSpec, rows: cells[t] })),
+    ...ownTables(connector, bundle, dataset),
+  ];
+}
+
+/**
+ * A source id another dataset defines may be cited only as that dataset defines it: no input can re-title,
+ * re-license or re-point another's citation. Throws for the first of `others` (sources defined by other datasets)
+ * that the bundle defines otherwise.
+ */
+export function refuseRedefinedSources(
+  input: string,
+  bundle: Bundle,
+  others: readonly Omit<SourceDefinition, 'retrieved'>[],
+): void {
+  for (const other of others) {
+    const mine = bundle.sources.find((s) => s.id === other.id);
+    const same =
+      mine &&
+      mine.title === other.title &&
+      mine.url === other.url &&
+      mine.publisher === other.publisher &&
+      (mine.published ?? null) === (other.published ?? null) &&
+      mine.licence === other.licence;
+    if (!same) {
+      throw new InputError(
+        input,
+        null,
+        'source.id',
+        `source id ${other.id} belongs to dataset ${other.dataset} ("${other.title}"); give this input's source an id of its own`,
+      );
+    }
+  }
+}
+
+/** Throws when an input's rows point at entities or sources that do not exist, naming the first. */
+export function refuseDangling(input: string, dangling: readonly DanglingRef[]): void {
+  const first = dangling[0];
+  if (first) {
+    throw new InputError(
+      input,
+      null,
+      `${first.table}.${first.field}`,
+      `unknown reference "${first.value}" (${first.context})` +
+        (dangling.length > 1 ? ` and ${dangling.length - 1} more` : ''),
+    );
+  }
 }
 
 /**
@@ -155,35 +218,16 @@ export async function ingest<R>(
     const dataset = read.dataset;
     const bundle: Bundle = await (options.mapping ??
       knownFromDatabase(db, dataset).then((known) => mapRead(connector, input, read as ReadResult<R>, known)));
-    // A source id another dataset defines may be cited only as that dataset defines it: no input can re-title,
-    // re-license or re-point another's citation.
-    for (const other of await sourcesDefinedElsewhere(
-      db,
-      dataset,
-      bundle.sources.map((s) => s.id),
-    )) {
-      const mine = bundle.sources.find((s) => s.id === other.id);
-      const same =
-        mine &&
-        mine.title === other.title &&
-        mine.url === other.url &&
-        mine.publisher === other.publisher &&
-        (mine.published ?? null) === other.published &&
-        mine.licence === other.licence;
-      if (!same) {
-        throw new InputError(
-          input,
-          null,
-          'source.id',
-          `source id ${other.id} belongs to dataset ${other.dataset} ("${other.title}"); give this input's source an id of its own`,
-        );
-      }
-    }
-    const cells = bundleToCells(dataset, bundle);
-    const tables: { spec: TableSpec; rows: Cell[][] }[] = [
-      ...ORDER.map((t) => ({ spec: TABLES[t] as TableSpec, rows: cells[t] })),
-      ...ownTables(connector, bundle, dataset),
-    ];
+    refuseRedefinedSources(
+      input,
+      bundle,
+      await sourcesDefinedElsewhere(
+        db,
+        dataset,
+        bundle.sources.map((s) => s.id),
+      ),
+    );
+    const tables = tableRows(connector, bundle, dataset);
     const rowsRead = read.rowsRead;
     let note: string | null = null;
     const totals = await db.transaction(async () => {
@@ -241,17 +285,7 @@ export async function ingest<R>(
         note = `shrink allowed (--allow-shrink): ${what}`;
       }
       if (options.refreshDerived !== false) await refreshDerived(db);
-      const dangling = await danglingReferences(db, dataset);
-      const first = dangling[0];
-      if (first) {
-        throw new InputError(
-          input,
-          null,
-          `${first.table}.${first.field}`,
-          `unknown reference "${first.value}" (${first.context})` +
-            (dangling.length > 1 ? ` and ${dangling.length - 1} more` : ''),
-        );
-      }
+      refuseDangling(input, await danglingReferences(db, dataset));
       if (series) {
         const before = Object.fromEntries(
           CHANGE_TABLES.map((t) => [t, sql`(SELECT * FROM ${raw(`temp.before_${t}`)})`]),

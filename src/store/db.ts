@@ -59,6 +59,14 @@ class Lane {
 /** Row values as JavaScript: numbers, strings, booleans, null (cast 64-bit integers in SQL). */
 export type Row = Record<string, unknown>;
 
+/**
+ * The statement's parameters for the binding, or none: without parameters DuckDB runs the text in one call (several
+ * statements too); with them (even none), the binding sends each statement but the last on its own.
+ */
+function duckParams(query: Sql): ReturnType<typeof toDuckParams> | undefined {
+  return query.params.length > 0 ? toDuckParams(query.params) : undefined;
+}
+
 export class Db {
   private readonly lanes: Lane[];
   /** Open transactions (a reading view sees committed data only, so none may be open when one is made). */
@@ -172,7 +180,7 @@ export class Db {
   }
 
   private async reader(query: Sql): Promise<DuckDBResultReader> {
-    return this.timed((c) => c.runAndReadAll(query.text, toDuckParams(query.params)));
+    return this.timed((c) => c.runAndReadAll(query.text, duckParams(query)));
   }
 
   /**
@@ -226,7 +234,7 @@ export class Db {
   /** Runs a statement for its effect. */
   async run(query: Sql): Promise<void> {
     this.refuseOnView();
-    await this.timed((c) => c.run(query.text, toDuckParams(query.params)));
+    await this.timed((c) => c.run(query.text, duckParams(query)));
   }
 
   /** Runs trusted, parameterless SQL text (an INSERT, UPDATE or DELETE) and returns how many rows it changed. */

@@ -38,7 +38,7 @@ function appendCell(appender: Awaited<ReturnType<Db['raw']['createAppender']>>, 
 }
 
 /** The statement that inserts a staged table's rows whose key no row of the table holds (one row per key). */
-function insertNewKeys(spec: TableSpec, stage: string): string {
+export function insertNewKeys(spec: TableSpec, stage: string): string {
   const match = spec.key.map((k) => `t.${k} = s.${k}`).join(' AND ');
   return (
     `INSERT INTO main.${spec.name} SELECT s.* FROM ` +
@@ -48,7 +48,7 @@ function insertNewKeys(spec: TableSpec, stage: string): string {
 }
 
 /** Stages rows into a new temporary table shaped like the table (created by the caller) through DuckDB's appender. */
-async function append(db: Db, spec: TableSpec, stage: string, rows: readonly Cell[][]): Promise<void> {
+export async function append(db: Db, spec: TableSpec, stage: string, rows: readonly Cell[][]): Promise<void> {
   const appender = await db.raw.createAppender(stage, 'main', 'temp');
   for (const row of rows) {
     spec.columns.forEach(([, type], i) => appendCell(appender, type, row[i] ?? null));

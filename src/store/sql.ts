@@ -56,6 +56,20 @@ export function join(parts: readonly Sql[], separator: string): Sql {
   return { text, params };
 }
 
+/**
+ * The statement with its parameters written in as literals (text and finite numbers only): for statements sent
+ * together as one text, which DuckDB runs in one call only when it has no parameters (with parameters, the binding
+ * sends each statement but the last on its own, a round trip each).
+ */
+export function inlined(query: Sql): string {
+  return query.text.replace(/\$(\d+)/g, (_m, n: string) => {
+    const value = query.params[Number(n) - 1];
+    if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    throw new Error(`parameter $${n} of this statement cannot be written as a literal`);
+  });
+}
+
 /** Converts parameters to what the DuckDB binding accepts. */
 export function toDuckParams(params: readonly SqlValue[]): DuckDBValue[] {
   return params.map((p) => {

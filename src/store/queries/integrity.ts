@@ -1,6 +1,6 @@
 /** Referential checks run inside an ingest transaction, before it commits. */
 import type { Db } from '../db.ts';
-import { join, raw, sql } from '../sql.ts';
+import { join, raw, type Sql, sql } from '../sql.ts';
 
 export interface DanglingRef {
   table: string;
@@ -11,7 +11,12 @@ export interface DanglingRef {
 
 /** References written by `dataset` that point at no entity or no source. Empty when all resolve. */
 export async function danglingReferences(db: Db, dataset: string): Promise<DanglingRef[]> {
-  return db.all<DanglingRef>(sql`
+  return db.all<DanglingRef>(danglingReferencesSql(dataset));
+}
+
+/** The statement `danglingReferences` runs (a bundled load runs it after the inserts of each input, in one call). */
+export function danglingReferencesSql(dataset: string): Sql {
+  return sql`
     WITH e AS (SELECT id FROM entities), s AS (SELECT DISTINCT id FROM sources)
     SELECT * FROM (
       SELECT 'facts' AS "table", 'entity' AS field, entity_id AS value, attr AS context FROM facts
@@ -36,7 +41,7 @@ export async function danglingReferences(db: Db, dataset: string): Promise<Dangl
         WHERE dataset = ${dataset} AND vendor_id NOT IN (SELECT id FROM e)
       UNION ALL SELECT 'prices', 'source', source_id, model FROM prices
         WHERE dataset = ${dataset} AND source_id NOT IN (SELECT id FROM s)
-    ) ORDER BY ALL LIMIT 20`);
+    ) ORDER BY ALL LIMIT 20`;
 }
 
 /** A checksum per data table: equal checksums mean equal contents (order-independent). */
