@@ -1,6 +1,7 @@
 /** `neijuan build`: the whole database from the bundled data/ directory alone, offline, replaced atomically. */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
@@ -156,6 +157,10 @@ export async function buildDatabase(
     // FSST, DuckDB's string compressor, spent a third of the final checkpoint building symbol tables (0.13 s of
     // 0.37 s) to make the file 2 % smaller. Strings are still dictionary-compressed where that pays.
     await db.exec(`SET disabled_compression_methods = 'fsst'`);
+    // A core for JavaScript (mapping the inputs, then the payloads): DuckDB's threads take the others. On two cores
+    // its second thread only contended with the main thread and the worker, and cost more CPU than it saved: with
+    // one, a build took 3.47–3.59 s against 3.64–3.86 s, and 5.2–5.5 s of CPU against 5.6–6.0 s.
+    await db.exec(`SET threads = ${Math.max(1, availableParallelism() - 1)}`);
     step('open');
     options.started?.();
     try {
