@@ -274,6 +274,21 @@ test('every entity’s payload, written for all at once as the build stores them
   assert.equal((await entityPayloadBodies(db, ['org:no-such-thing'])).size, 0);
 });
 
+test('/api/filings lists its records in one order, the same every build: list, kind, number, then filing id', async () => {
+  const { records } = await json('/api/filings');
+  assert.ok(records.length > 1000);
+  const key = (r: { list_date: string; kind: string; seq: number; filing_id: string }) => [
+    r.list_date,
+    r.kind,
+    String(r.seq).padStart(6, '0'),
+    r.filing_id,
+  ];
+  for (let i = 1; i < records.length; i++) {
+    const [a, b] = [key(records[i - 1]), key(records[i])];
+    assert.ok(a.join('\u0000') < b.join('\u0000'), `record ${i}: ${a.join(' ')} then ${b.join(' ')}`);
+  }
+});
+
 test('one place per organisation: SenseTime is in one city and that city’s province', async () => {
   const st = await json('/api/entities/org:sensetime');
   const place = await db.one<{ city: string; province: string | null }>(

@@ -37,12 +37,18 @@ function appendCell(appender: Awaited<ReturnType<Db['raw']['createAppender']>>, 
   }
 }
 
-/** The statement that inserts a staged table's rows whose key no row of the table holds (one row per key). */
+/**
+ * The statement that inserts a staged table's rows whose key no row of the table holds (one row per key), for a
+ * dataset the table holds no row of (every caller's case). Where the key has the dataset in it, no other row can hold
+ * the key, so only the staged rows' own repeats are dropped; where it does not (an entity's id), a key another dataset
+ * holds keeps that dataset's row.
+ */
 export function insertNewKeys(spec: TableSpec, stage: string): string {
+  const distinct = `SELECT DISTINCT ON (${spec.key.join(', ')}) * FROM temp.${stage} ORDER BY ALL`;
+  if (spec.key.includes('dataset')) return `INSERT INTO main.${spec.name} ${distinct}`;
   const match = spec.key.map((k) => `t.${k} = s.${k}`).join(' AND ');
   return (
-    `INSERT INTO main.${spec.name} SELECT s.* FROM ` +
-    `(SELECT DISTINCT ON (${spec.key.join(', ')}) * FROM temp.${stage} ORDER BY ALL) s WHERE NOT EXISTS ` +
+    `INSERT INTO main.${spec.name} SELECT s.* FROM (${distinct}) s WHERE NOT EXISTS ` +
     `(SELECT 1 FROM main.${spec.name} t WHERE ${match})`
   );
 }

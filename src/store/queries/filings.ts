@@ -48,6 +48,7 @@ const FILINGS = sql`
   FROM genai_filings f LEFT JOIN entities e ON e.id = f.provider_id LEFT JOIN entity_place p ON p.entity_id = f.provider_id
     LEFT JOIN entity_place np ON np.entity_id = f.name_city_id`;
 
+/** Filings in list order; rows a list gives the same number are ordered by filing id (the same order every build). */
 export async function filings(db: Db, f: FilingFilter): Promise<FilingRow[]> {
   return db.all<FilingRow>(sql`
     WITH r AS (${FILINGS})
@@ -57,7 +58,7 @@ export async function filings(db: Db, f: FilingFilter): Promise<FilingRow[]> {
       AND (${f.org}::VARCHAR IS NULL OR r.provider_id = ${f.org})
       AND (${f.kind}::VARCHAR IS NULL OR r.kind = ${f.kind})
       AND (${f.list}::VARCHAR IS NULL OR r.list_id = ${f.list})
-    ORDER BY r.list_date, r.kind, r.seq`);
+    ORDER BY r.list_date, r.kind, r.seq, r.filing_id`);
 }
 
 export interface FilingListRow {
