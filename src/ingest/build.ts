@@ -33,7 +33,8 @@ export function dataFingerprint(dataDir: string): string {
 /**
  * Ingests the bundled data into an open database (used by `build` and by tests on an in-memory one): every input the
  * list marks bundled, in its order (the curated set first, so later inputs resolve onto it). Each input is read and
- * mapped while the ones before it are merged (bundled-mapping.ts).
+ * mapped while the ones before it are merged (bundled-mapping.ts). Into a database no input was loaded into (every
+ * build), all of them go in one transaction (first-load.ts); into any other, each is ingested on its own.
  */
 export async function loadBundled(db: Db, dataDir: string, progress?: Progress): Promise<IngestSummary[]> {
   const out: IngestSummary[] = [];
@@ -159,7 +160,7 @@ export async function buildDatabase(
     await db.exec(`SET disabled_compression_methods = 'fsst'`);
     // A core for JavaScript (mapping the inputs, then the payloads): DuckDB's threads take the others. On two cores
     // its second thread only contended with the main thread and the worker, and cost more CPU than it saved: with
-    // one, a build took 3.47–3.59 s against 3.64–3.86 s, and 5.2–5.5 s of CPU against 5.6–6.0 s.
+    // one, a build took 3.47–3.71 s against 3.64–3.86 s, and 5.2–5.5 s of user CPU against 5.6–6.0 s.
     await db.exec(`SET threads = ${Math.max(1, availableParallelism() - 1)}`);
     step('open');
     options.started?.();

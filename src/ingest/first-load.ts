@@ -22,8 +22,8 @@ import { type IngestSummary, type Progress, refuseDangling, refuseRedefinedSourc
 const stageOf = (spec: TableSpec) => `first_${spec.name}`;
 
 /**
- * Loads `inputs` in order into `db`, which must hold no entity, name, identity fact or source (`known` loaded from it
- * says so). A dataset may come once: a second input of one dataset would replace the first, which only `ingest` does.
+ * Loads `inputs` in order into `db`, which no input was ever loaded into (it has no ingest run; `known` is loaded
+ * from it). A dataset may come once: a second input of one dataset would replace the first, which only `ingest` does.
  */
 export async function loadFirst(
   db: Db,

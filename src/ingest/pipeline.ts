@@ -73,7 +73,7 @@ export function ownsDataset(connector: { name: string; namespaces?: readonly str
 }
 
 // Merge order: sources and entities before the rows that point at them; a connector's own tables after these.
-export const ORDER: readonly TableName[] = [
+const ORDER: readonly TableName[] = [
   'sources',
   'entities',
   'entityNames',
