@@ -44,21 +44,26 @@ const FILINGS = sql`
     f.filed_on,
     strftime(CAST(coalesce(f.filed_on, f.id_date) AS DATE), '%Y') || '-Q' ||
       quarter(CAST(coalesce(f.filed_on, f.id_date) AS DATE)) AS quarter,
-    f.source_id
+    f.source_id,
+    -- Where the record stands in its input (for the list's own order; not part of the record).
+    f.dataset, f.line
   FROM genai_filings f LEFT JOIN entities e ON e.id = f.provider_id LEFT JOIN entity_place p ON p.entity_id = f.provider_id
     LEFT JOIN entity_place np ON np.entity_id = f.name_city_id`;
 
-/** Filings in list order; rows a list gives the same number are ordered by filing id (the same order every build). */
+/**
+ * Filings in each list's own order (its filed services, then its registered apps, each as the list gives them: a
+ * list may number a second section from 1 again, as the August 2026 list does).
+ */
 export async function filings(db: Db, f: FilingFilter): Promise<FilingRow[]> {
   return db.all<FilingRow>(sql`
     WITH r AS (${FILINGS})
-    SELECT * FROM r
+    SELECT * EXCLUDE (dataset, line) FROM r
     WHERE (${f.province}::VARCHAR IS NULL OR r.province = ${f.province})
       AND (${f.city}::VARCHAR IS NULL OR r.city = ${f.city})
       AND (${f.org}::VARCHAR IS NULL OR r.provider_id = ${f.org})
       AND (${f.kind}::VARCHAR IS NULL OR r.kind = ${f.kind})
       AND (${f.list}::VARCHAR IS NULL OR r.list_id = ${f.list})
-    ORDER BY r.list_date, r.kind, r.seq, r.filing_id`);
+    ORDER BY r.list_date, r.kind, r.dataset, r.line`);
 }
 
 export interface FilingListRow {
