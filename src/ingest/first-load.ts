@@ -10,7 +10,7 @@
 import type { Connector } from '../sources/source.ts';
 import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
-import { append, insertNewKeys } from '../store/merge.ts';
+import { append, insertNewKeys, stageTableSql } from '../store/merge.ts';
 import { type DanglingRef, type SourceDefinition, danglingReferencesSql } from '../store/queries/integrity.ts';
 import { inlined, join, raw, sql } from '../store/sql.ts';
 import type { TableSpec } from '../model/tables.ts';
@@ -86,11 +86,7 @@ export async function loadFirst(
         const unstaged = tables.filter((t) => !staged.has(t.spec.name));
         await inserting;
         if (unstaged.length > 0) {
-          await db.exec(
-            unstaged
-              .map(({ spec }) => `CREATE TEMP TABLE ${stageOf(spec)} AS SELECT * FROM main.${spec.name} LIMIT 0;`)
-              .join('\n'),
-          );
+          await db.exec(unstaged.map(({ spec }) => `${stageTableSql(spec, stageOf(spec))};`).join('\n'));
           for (const { spec } of unstaged) staged.add(spec.name);
         }
         progress('merge', i, inputs.length);

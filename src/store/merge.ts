@@ -53,6 +53,11 @@ export function insertNewKeys(spec: TableSpec, stage: string): string {
   );
 }
 
+/** The statement that makes (or empties) a temporary table shaped like `spec`'s, to stage its rows in. */
+export function stageTableSql(spec: TableSpec, stage: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM main.${spec.name} LIMIT 0`;
+}
+
 /** Stages rows into a new temporary table shaped like the table (created by the caller) through DuckDB's appender. */
 export async function append(db: Db, spec: TableSpec, stage: string, rows: readonly Cell[][]): Promise<void> {
   const appender = await db.raw.createAppender(stage, 'main', 'temp');
@@ -78,11 +83,7 @@ export async function insertFirstRows(
   const inserted = new Map(tables.map((t) => [t.spec.name, 0]));
   if (filled.length === 0) return inserted;
   const stage = (spec: TableSpec) => `stage_${spec.name}`;
-  await db.exec(
-    filled
-      .map(({ spec }) => `CREATE OR REPLACE TEMP TABLE ${stage(spec)} AS SELECT * FROM main.${spec.name} LIMIT 0;`)
-      .join('\n'),
-  );
+  await db.exec(filled.map(({ spec }) => `${stageTableSql(spec, stage(spec))};`).join('\n'));
   for (const { spec, rows } of filled) await append(db, spec, stage(spec), rows);
   // In the order given (sources and entities before the rows that point at them), as the merge runs them.
   await db.exec(
@@ -127,7 +128,7 @@ export async function mergeRows(
     if (deleted > 0) await db.run(sql`DELETE FROM main.${raw(table)} WHERE dataset = ${dataset}`);
     return { inserted: 0, updated: 0, deleted };
   }
-  await db.exec(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM main.${table} LIMIT 0`);
+  await db.exec(stageTableSql(spec, stage));
   await append(db, spec, stage, rows);
   // Keep one row per key (the first in a stable order) so a repeated input line cannot break the key.
   const keyList = keyCols.join(', ');

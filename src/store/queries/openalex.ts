@@ -4,7 +4,7 @@
  * the contribution its index row records).
  */
 import type { Db } from '../db.ts';
-import type { Cell } from '../merge.ts';
+import { type Cell, append, stageTableSql } from '../merge.ts';
 import { sql } from '../sql.ts';
 import type { TableSpec } from '../tables.ts';
 
@@ -102,20 +102,8 @@ export async function saveTopics(db: Db, dataset: string, rows: readonly TopicRo
 export async function insertMissing(db: Db, spec: TableSpec, rows: readonly Cell[][]): Promise<void> {
   if (rows.length === 0) return;
   const stage = `openalex_stage_${spec.name}`;
-  await db.exec(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM main.${spec.name} LIMIT 0`);
-  const a = await db.raw.createAppender(stage, 'main', 'temp');
-  for (const row of rows) {
-    spec.columns.forEach(([, type], i) => {
-      const cell = row[i] ?? null;
-      if (cell === null) a.appendNull();
-      else if (type === 'double') a.appendDouble(Number(cell));
-      else if (type === 'integer') a.appendInteger(Number(cell));
-      else if (type === 'boolean') a.appendBoolean(Boolean(cell));
-      else a.appendVarchar(String(cell));
-    });
-    a.endRow();
-  }
-  a.closeSync();
+  await db.exec(stageTableSql(spec, stage));
+  await append(db, spec, stage, rows);
   const key = spec.key.join(', ');
   await db.exec(
     `INSERT INTO main.${spec.name} SELECT DISTINCT ON (${key}) * FROM temp.${stage} ORDER BY ALL ON CONFLICT DO NOTHING`,
