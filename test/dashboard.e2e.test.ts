@@ -518,6 +518,20 @@ test('overview: a year range kept in the URL narrows every chart; #anchors land;
     );
   const wide = await chartWidthNow();
   assert.ok(wide > 600, `${wide}`);
+  // While the page's figures are redrawn one after another, each keeps its old drawing until the new one replaces it:
+  // no figure is ever emptied (a count taken meanwhile would read no bars).
+  await page.evaluate(() => {
+    const w = window as unknown as { emptied: string[] };
+    w.emptied = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target as Element;
+        if (el.matches('.figure') && r.removedNodes.length > 0 && el.childElementCount === 0) {
+          w.emptied.push(el.closest('section[id]')?.id ?? '?');
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.setViewportSize({ width: 600, height: 900 });
   await page.waitForFunction(
     (w) =>
@@ -526,6 +540,13 @@ test('overview: a year range kept in the URL narrows every chart; #anchors land;
       ) < w,
     wide,
   );
+  // Every figure has been redrawn narrower by now.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.figure > svg, .figure > figure')].every(
+      (s) => s.getBoundingClientRect().width <= 600,
+    ),
+  );
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { emptied: string[] }).emptied), []);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -4,7 +4,7 @@
  * The last quarter is incomplete until the next list is published. A year range in the URL narrows it.
  */
 import * as Plot from '@observablehq/plot';
-import { useCallback } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import type { FilingsData } from '../api.ts';
 import { chartWidth, PlotFigure } from './plot-figure.tsx';
 import { DataTable, View } from './view.tsx';
@@ -56,10 +56,16 @@ export function FilingsPerQuarter({ data, id, title }: { data: FilingsData; id: 
   const yearParams = useYearParams();
   const span = data.by_quarter.map((q) => Number(q.quarter.slice(0, 4)));
   const { range, controls } = yearRange(yearParams, Math.min(...span), Math.max(...span));
-  const quarters = data.by_quarter.filter((q) => {
-    const year = Number(q.quarter.slice(0, 4));
-    return year >= range[0] && year <= range[1];
-  });
+  // The same array while the data and the range stand: the figure is redrawn when they change, not when the page
+  // around it renders again.
+  const quarters = useMemo(
+    () =>
+      data.by_quarter.filter((q) => {
+        const year = Number(q.quarter.slice(0, 4));
+        return year >= range[0] && year <= range[1];
+      }),
+    [data, range[0], range[1]],
+  );
   const t = T();
   const make = useCallback(
     () =>

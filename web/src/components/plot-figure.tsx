@@ -34,10 +34,16 @@ function drain(): void {
     slot.queued = false;
     const draw = slot.draw;
     slot.draw = null;
-    draw?.();
+    try {
+      draw?.();
+    } finally {
+      // A figure that fails to draw does not stop the ones after it.
+      if (waiting.length > 0) setTimeout(drain, 0);
+      else draining = false;
+    }
+    return;
   }
-  if (waiting.length > 0) setTimeout(drain, 0);
-  else draining = false;
+  draining = false;
 }
 function drawSoon(slot: Slot, draw: () => void): () => void {
   if (!draining) {
@@ -77,9 +83,8 @@ export function PlotFigure({ make, label }: { make: () => SVGSVGElement | HTMLEl
   }, []);
   // A layout effect: the first figure of a page is drawn before the page is first painted, not a frame later.
   useLayoutEffect(() => {
-    let node: SVGSVGElement | HTMLElement | null = null;
     const cancel = drawSoon(slot.current, () => {
-      node = make();
+      const node = make();
       // The figure is one image with a text alternative (its label and the data table beside it): the marks' own
       // aria-labels, on <g> elements without a role, are noise to assistive technology and invalid ARIA.
       for (const el of node.querySelectorAll('g[aria-label], g[aria-description]')) {
@@ -88,10 +93,9 @@ export function PlotFigure({ make, label }: { make: () => SVGSVGElement | HTMLEl
       }
       ref.current?.replaceChildren(node);
     });
-    return () => {
-      cancel();
-      node?.remove();
-    };
+    // A figure being redrawn stays until its new drawing replaces it (a page never blinks to an empty figure while
+    // the new one waits its turn); an unmounted one leaves with its container.
+    return cancel;
     // A language switch redraws too: axis labels and number formats follow it.
   }, [make, width, lang()]);
   return <div ref={ref} class="figure" role="img" aria-label={label} />;
