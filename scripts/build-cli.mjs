@@ -32,7 +32,7 @@ const started = performance.now();
 // The CLI, and the worker thread it starts for long computations (src/analytics/cpu-worker.ts), compiled beside it.
 const entries = [
   { in: join(root, 'src', 'cli', 'bin.ts'), out: outfile },
-  { in: join(root, 'src', 'api', 'cpu-worker-entry.ts'), out: join(root, 'dist', 'neijuan-cpu-worker.mjs') },
+  { in: join(root, 'src', 'analytics', 'cpu-worker-entry.ts'), out: join(root, 'dist', 'neijuan-cpu-worker.mjs') },
 ];
 await Promise.all(
   entries.map((entry) =>

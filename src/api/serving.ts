@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CpuWorker } from './cpu-worker.ts';
+import { CpuWorker } from '../analytics/cpu-worker.ts';
 import { SearchIndex } from '../analytics/search-index.ts';
 import { SEGMENTS } from '../model/types.ts';
 import type { Db } from '../store/db.ts';

@@ -12,7 +12,6 @@ import { WriterLock } from '../store/writer-lock.ts';
 import { bundledInputs } from './bundled-inputs.ts';
 import { mapAhead, mapInput } from './bundled-mapping.ts';
 import { loadFirst } from './first-load.ts';
-import type { MappedInput } from './map-read.ts';
 import { KnownSoFar } from './known-names.ts';
 import { type IngestSummary, type Progress, ingest } from './pipeline.ts';
 
@@ -36,22 +35,16 @@ export function dataFingerprint(dataDir: string): string {
  * Ingests the bundled data into an open database (used by `build` and by tests on an in-memory one): every input the
  * list marks bundled, in its order (the curated set first, so later inputs resolve onto it). Each input is read and
  * mapped while the ones before it are merged (bundled-mapping.ts). Into a database no input was loaded into (every
- * build), all of them go in one transaction (first-load.ts), the first taken from `first` where it was read and
- * mapped elsewhere; into any other, each is ingested on its own.
+ * build), all of them go in one transaction (first-load.ts); into any other, each is ingested on its own.
  */
-export async function loadBundled(
-  db: Db,
-  dataDir: string,
-  progress?: Progress,
-  first?: Promise<MappedInput>,
-): Promise<IngestSummary[]> {
+export async function loadBundled(db: Db, dataDir: string, progress?: Progress): Promise<IngestSummary[]> {
   const out: IngestSummary[] = [];
   const inputs = await bundledInputs(dataDir);
   const known = new KnownSoFar();
   await known.load(db);
   // A database no input was ever loaded into (every build): the fast path.
   const runs = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM ingest_runs`);
-  if (runs?.n === 0) return loadFirst(db, inputs, known, progress, first);
+  if (runs?.n === 0) return loadFirst(db, inputs, known, progress);
   const jobs = mapAhead(inputs, known);
   for (const [i, { connector, input }] of inputs.entries()) {
     // Null: the names of an input before this one could not be told; those of the input just merged are read.
@@ -123,11 +116,6 @@ export async function buildDatabase(
      * recorded: the CLI adds the metric moves there (ingest/ does not compute payloads).
      */
     afterChanges?: (db: Db, replaced: { path: string; run: BuildRun }) => Promise<void>;
-    /**
-     * Reads and maps the first bundled input elsewhere (the CLI: on its worker thread, `mapInputAlone`), asked as
-     * the build starts, while this thread opens the database and reads the other inputs.
-     */
-    mapFirst?: (job: { connector: string; input: string }) => Promise<MappedInput>;
     /** Called when the build starts (it was not skipped), before the first input is read. */
     started?: () => void;
     /** Called last on the new database, before it is checkpointed: the CLI stores what the server reads there. */
@@ -161,11 +149,6 @@ export async function buildDatabase(
     const old = existsSync(path);
     if (old) await settleOld(path);
     step('old database');
-    const firstInput = options.mapFirst ? (await bundledInputs(dataDir))[0] : undefined;
-    const first = firstInput
-      ? options.mapFirst?.({ connector: firstInput.connector.name, input: firstInput.input })
-      : undefined;
-    first?.catch(() => {}); // a failure is the main thread's to find again (bundled-mapping.ts)
     const tmp = `${path}.building-${process.pid}`;
     rmSync(tmp, { force: true });
     rmSync(`${tmp}.wal`, { force: true });
@@ -188,7 +171,7 @@ export async function buildDatabase(
     step('open');
     options.started?.();
     try {
-      const runs = await loadBundled(db, dataDir, options.progress, first);
+      const runs = await loadBundled(db, dataDir, options.progress);
       step('ingest');
       // The old database must be readable to be replaced: its own datasets are carried over, never dropped unseen.
       let kept: BuildResult['kept'] = [];

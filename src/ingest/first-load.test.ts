@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { emptyBundle, type Bundle } from '../model/bundle.ts';
-import { InputError } from '../model/errors.ts';
 import type { Connector } from '../sources/source.ts';
 import { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
@@ -14,7 +13,6 @@ import { loadBundled } from './build.ts';
 import { bundledInputs } from './bundled-inputs.ts';
 import { loadFirst } from './first-load.ts';
 import { KnownSoFar } from './known-names.ts';
-import { mapInputAlone } from './map-read.ts';
 import { ingest } from './pipeline.ts';
 import { INGEST_TABLES } from './tables.ts';
 
@@ -27,35 +25,21 @@ async function runLog(db: Db): Promise<Record<string, unknown>[]> {
     error, started <= finished AS ordered FROM ingest_runs ORDER BY id`);
 }
 
-test('the first load of the bundled inputs writes what ingesting them one by one writes, its first input mapped here or elsewhere', async () => {
+test('the first load of the bundled inputs writes what ingesting them one by one writes', async () => {
   const first = await Db.open({ path: ':memory:' });
   const oneByOne = await Db.open({ path: ':memory:' });
-  const elsewhere = await Db.open({ path: ':memory:' });
   try {
     const runs = await loadBundled(first, DATA_DIR);
-    const inputs = await bundledInputs(DATA_DIR);
-    for (const { connector, input } of inputs) {
+    for (const { connector, input } of await bundledInputs(DATA_DIR)) {
       await ingest(oneByOne, connector, input, undefined, { recordChanges: false, refreshDerived: false });
     }
     await oneByOne.transaction(() => refreshDerived(oneByOne));
-    // As a build gives it: the first input read and mapped apart (the CLI's worker thread runs the same function).
-    const [head] = inputs;
-    assert.ok(head);
-    await loadBundled(
-      elsewhere,
-      DATA_DIR,
-      undefined,
-      mapInputAlone({ connector: head.connector.name, input: head.input }),
-    );
-    for (const other of [oneByOne, elsewhere]) {
-      assert.deepEqual(await tableChecksums(first, TABLE_NAMES), await tableChecksums(other, TABLE_NAMES));
-      for (const t of ['entity_place', 'release_segments', 'llm_releases', 'org_profile']) {
-        assert.deepEqual(await tableChecksums(first, [t]), await tableChecksums(other, [t]), t);
-      }
+    assert.deepEqual(await tableChecksums(first, TABLE_NAMES), await tableChecksums(oneByOne, TABLE_NAMES));
+    for (const t of ['entity_place', 'release_segments', 'llm_releases', 'org_profile']) {
+      assert.deepEqual(await tableChecksums(first, [t]), await tableChecksums(oneByOne, [t]), t);
     }
     const log = await runLog(first);
     assert.deepEqual(log, await runLog(oneByOne));
-    assert.deepEqual(log, await runLog(elsewhere));
     assert.ok(log.every((r) => r.ordered === true && r.status === 'ok'));
     const ids = await first.all<{ id: number }>(sql`SELECT id::INT AS id FROM ingest_runs ORDER BY id`);
     assert.deepEqual(
@@ -72,57 +56,6 @@ test('the first load of the bundled inputs writes what ingesting them one by one
   } finally {
     first.close();
     oneByOne.close();
-    elsewhere.close();
-  }
-});
-
-test('a first input that failed elsewhere, or was mapped for another input, is read and mapped here', async () => {
-  const a = emptyBundle();
-  a.sources.push(source('src:a', 'A'));
-  a.entities.push(org('a'));
-  const b = emptyBundle();
-  b.sources.push(source('src:b', 'B'));
-  b.relations.push({ subjectId: 'org:b', predicate: 'invested_in', objectId: 'org:a', sourceId: 'src:b' });
-  b.entities.push(org('b'));
-  const connector = connectorOf({ a, b });
-  const inputs = ['a', 'b'].map((input) => ({ connector, input }));
-  const wrong = { dataset: 'test:b', input: 'b', sha256: 'b', rowsRead: 1, bundle: b };
-  const died = () => Promise.reject(new Error('the worker died'));
-  for (const first of [died, () => Promise.resolve(wrong)]) {
-    const db = await Db.open({ path: ':memory:' });
-    try {
-      const known = new KnownSoFar();
-      await known.load(db);
-      const runs = await loadFirst(db, inputs, known, undefined, first());
-      assert.deepEqual(
-        runs.map((r) => [r.dataset, r.inserted]),
-        [
-          ['test:a', 2],
-          ['test:b', 3],
-        ],
-      );
-    } finally {
-      db.close();
-    }
-  }
-  // An input this thread refuses is refused as this thread says it (its file, line and field), whatever the worker
-  // said.
-  const refusing: Connector<never> = {
-    ...connectorOf({}),
-    map: (read) => {
-      throw new InputError(read.input, 7, 'entities.0.id', 'not an id');
-    },
-  };
-  const db = await Db.open({ path: ':memory:' });
-  try {
-    const known = new KnownSoFar();
-    await known.load(db);
-    await assert.rejects(
-      loadFirst(db, [{ connector: refusing, input: 'bad.yaml' }], known, undefined, died()),
-      /^InputError: bad\.yaml, line 7, field "entities\.0\.id": not an id/,
-    );
-  } finally {
-    db.close();
   }
 });
 

@@ -15,7 +15,6 @@ import { type DanglingRef, type SourceDefinition, danglingReferencesSql } from '
 import { inlined, join, raw, sql } from '../store/sql.ts';
 import type { TableSpec } from '../model/tables.ts';
 import { mapAhead, mapInput } from './bundled-mapping.ts';
-import type { MappedInput } from './map-read.ts';
 import type { KnownSoFar } from './known-names.ts';
 import { type IngestSummary, type Progress, refuseDangling, refuseRedefinedSources, tableRows } from './pipeline.ts';
 
@@ -25,16 +24,14 @@ const stageOf = (spec: TableSpec) => `first_${spec.name}`;
 /**
  * Loads `inputs` in order into `db`, which no input was ever loaded into (it has no ingest run; `known` is loaded
  * from it). A dataset may come once: a second input of one dataset would replace the first, which only `ingest` does.
- * `first`: the first input read and mapped elsewhere (bundled-mapping.ts `mapAhead`).
  */
 export async function loadFirst(
   db: Db,
   inputs: readonly { connector: Connector<unknown>; input: string }[],
   known: KnownSoFar,
   progress: Progress = () => {},
-  first?: Promise<MappedInput>,
 ): Promise<IngestSummary[]> {
-  const jobs = mapAhead(inputs, known, first);
+  const jobs = mapAhead(inputs, known);
   const staged = new Set<string>();
   // Sources by id, as the inputs loaded so far define them (what `ingest` reads back from the database).
   const defined = new Map<string, Omit<SourceDefinition, 'retrieved'>[]>();

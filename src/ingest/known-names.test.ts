@@ -11,8 +11,7 @@ import { knownKeys, knownNames } from '../store/queries/entities.ts';
 import { sql } from '../store/sql.ts';
 import { bundledInputs } from './bundled-inputs.ts';
 import { KnownSoFar } from './known-names.ts';
-import { mapRead } from './map-read.ts';
-import { ingest } from './pipeline.ts';
+import { ingest, mapRead } from './pipeline.ts';
 
 // Two vintages are bundled in data/; the third (another schema) is a fixture beside the connector.
 const EPOCH_FILES = [

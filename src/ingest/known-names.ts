@@ -50,11 +50,6 @@ export class KnownSoFar {
     for (const o of this.orphans) this.held.add(o.nameDataset);
   }
 
-  /** True when the database held no name, identity fact or entity at `load`, and nothing was told since. */
-  isEmpty(): boolean {
-    return this.names?.length === 0 && this.keys.length === 0 && this.entities?.size === 0 && this.orphans.length === 0;
-  }
-
   /**
    * Call after an ingest of `dataset` committed (or failed: nothing of it changed then, and re-reading is harmless).
    * From then on `predict` declines: only names and identity facts are read again here, not the entities.

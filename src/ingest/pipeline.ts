@@ -1,7 +1,7 @@
 /** source → validate → map → stage → merge, in one transaction, with a run log. */
 import type { Bundle } from '../model/bundle.ts';
 import { InputError } from '../model/errors.ts';
-import { IDENTITY_ATTRIBUTES } from '../model/resolver.ts';
+import { IDENTITY_ATTRIBUTES, Resolver } from '../model/resolver.ts';
 import type { Cell, TableSpec } from '../model/tables.ts';
 import type { EntityKind } from '../model/types.ts';
 import type { Connector, ReadResult } from '../sources/source.ts';
@@ -21,7 +21,6 @@ import { knownKeys, knownNames } from '../store/queries/entities.ts';
 import { finishRun, startRun } from '../store/queries/runs.ts';
 import { TABLES, type TableName } from '../store/tables.ts';
 import type { Known } from './known-names.ts';
-import { mapRead } from './map-read.ts';
 import { bundleToCells } from './rows.ts';
 
 export interface IngestSummary {
@@ -67,6 +66,11 @@ async function knownFromDatabase(db: Db, dataset: string): Promise<Known> {
  * valid, smaller input; a real update of these sources rarely removes a fifth of what they held.
  */
 export const MAX_SHRINK = 0.2;
+
+/** The connector's datasets: its name, or the namespaces it declares. */
+export function ownsDataset(connector: { name: string; namespaces?: readonly string[] }, dataset: string): boolean {
+  return (connector.namespaces ?? [connector.name]).some((ns) => dataset === ns || dataset.startsWith(`${ns}:`));
+}
 
 // Merge order: sources and entities before the rows that point at them; a connector's own tables after these.
 const ORDER: readonly TableName[] = [
@@ -169,6 +173,23 @@ export function refuseDangling(input: string, dangling: readonly DanglingRef[]):
         (dangling.length > 1 ? ` and ${dangling.length - 1} more` : ''),
     );
   }
+}
+
+/**
+ * Maps a read input, its names resolved against `known`: JavaScript alone, no database. Refuses an input whose
+ * dataset is not its connector's.
+ */
+export function mapRead<R>(connector: Connector<R>, input: string, read: ReadResult<R>, known: Known): Bundle {
+  if (!ownsDataset(connector, read.dataset)) {
+    throw new InputError(
+      input,
+      null,
+      'dataset',
+      `"${read.dataset}" is not a ${connector.name} dataset: an input may only replace its own connector's datasets ` +
+        `(${(connector.namespaces ?? [connector.name]).map((n) => `${n}, ${n}:…`).join('; ')})`,
+    );
+  }
+  return connector.map(read, new Resolver(known.names, known.keys));
 }
 
 /** Ingests one input. On any error nothing is written but the failed run's log row, and the error is rethrown. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { type BuildResult, buildDatabase } from '../../ingest/build.ts';
 import type { Progress } from '../../ingest/pipeline.ts';
 import { prepareServing } from '../../api/serving.ts';
-import { CpuWorker } from '../../api/cpu-worker.ts';
+import { CpuWorker } from '../../analytics/cpu-worker.ts';
 import { metricMoves } from '../../payloads/moves.ts';
 import { Db } from '../../store/db.ts';
 import { recordMetricMoves } from '../../store/queries/changes.ts';
@@ -23,9 +23,6 @@ export function buildBundled(
   const cpu = new CpuWorker();
   return buildDatabase(path, dataDir, {
     ifStale: options.ifStale,
-    // The first input (the curated YAML, the slowest to read) is read and mapped there while this thread opens the
-    // database and reads the others.
-    mapFirst: (job) => cpu.run('mapInput', job),
     started: () => cpu.warm(),
     ...(options.progress ? { progress: options.progress } : {}),
     // What the build changed in the figures users quote, recorded beside the data changes.

@@ -1,7 +1,6 @@
 /**
- * One worker thread for the long computations in JavaScript of a build (cpu-tasks.ts), on the second core: the first
- * input is read and mapped there while the main thread opens the database and reads the others, and the search index
- * and the network layout while the main thread turns DuckDB's rows into payloads. Started on
+ * One worker thread for the long computations in JavaScript of a build (cpu-tasks.ts): the search index and the
+ * network layout run there while the main thread turns DuckDB's rows into payloads, on the second core. Started on
  * the first task, ended by `close`. Where no worker can start (TypeScript run without tsx in the worker, say), every
  * task runs on this thread instead, with the same result.
  */
@@ -30,9 +29,8 @@ export class CpuWorker {
       moduleWorker(new URL('./cpu-worker-entry.ts', import.meta.url), 'neijuan-cpu-worker.mjs'),
   ) {}
 
-  run<K extends CpuTask>(task: K, input: Parameters<CpuTasks[K]>[0]): Promise<Awaited<ReturnType<CpuTasks[K]>>> {
-    type Result = Awaited<ReturnType<CpuTasks[K]>>;
-    const run = () => runCpuTask(task, input) as Result | Promise<Result>;
+  run<K extends CpuTask>(task: K, input: Parameters<CpuTasks[K]>[0]): Promise<ReturnType<CpuTasks[K]>> {
+    const run = () => runCpuTask(task, input);
     const worker = this.here ? null : this.start();
     if (!worker) return Promise.resolve().then(run);
     const id = this.nextId++;

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { NetworkEdgeRow } from '../store/queries/cities.ts';
 import type { SearchDoc } from '../store/queries/entities.ts';
 import { runCpuTask } from './cpu-tasks.ts';
 import { CpuWorker } from './cpu-worker.ts';
-import { mapInputAlone } from '../ingest/map-read.ts';
-import { DATA_DIR } from '../../test/support/bundled.ts';
 
 const edges: NetworkEdgeRow[] = [
   { source: 'person:a', target: 'org:tsinghua', predicate: 'educated_at', source_id: 's1' },
@@ -41,13 +38,6 @@ test('a task on the worker thread gives exactly what it gives on this one', asyn
     assert.deepEqual(layout, runCpuTask('layout', { edges, labels }));
     assert.equal(index, runCpuTask('searchIndexJson', docs));
     assert.equal(layout.nodes.length, 5);
-    // The first bundled input of a build, read and mapped there, comes back whole (a structured copy of its rows).
-    const job = { connector: 'curated', input: join(DATA_DIR, 'curated') };
-    const [there, here] = await Promise.all([cpu.run('mapInput', job), mapInputAlone(job)]);
-    assert.deepEqual(there, here);
-    assert.ok(here.bundle.entities.length > 1000 && here.bundle.facts.length > 1000);
-    // A task that fails there rejects here, with its message.
-    await assert.rejects(cpu.run('mapInput', { connector: 'curated', input: join(DATA_DIR, 'no-such') }), /no-such/);
   } finally {
     cpu.close();
   }

@@ -2,11 +2,10 @@
  * The long computations in JavaScript that a build runs on a worker thread (`CpuWorker`) while its main thread goes
  * on: pure functions of plain data, so they give the same result on either thread.
  */
-import { mapInputAlone } from '../ingest/map-read.ts';
 import type { NetworkEdgeRow } from '../store/queries/cities.ts';
 import type { SearchDoc } from '../store/queries/entities.ts';
-import { graphLibraries, layoutNetwork } from '../analytics/network.ts';
-import { SearchIndex, tokenize } from '../analytics/search-index.ts';
+import { graphLibraries, layoutNetwork } from './network.ts';
+import { SearchIndex, tokenize } from './search-index.ts';
 
 export const CPU_TASKS = {
   /**
@@ -18,11 +17,6 @@ export const CPU_TASKS = {
     tokenize('預熱 warm');
     return null;
   },
-  /**
-   * The first bundled input of a build read and mapped (against no names: the new database holds none), while the
-   * main thread reads the inputs after it; the mapped rows come back as plain data.
-   */
-  mapInput: mapInputAlone,
   /** The search index of these documents as the JSON text a build stores (every name tokenised). */
   searchIndexJson: (docs: SearchDoc[]): string => JSON.stringify(SearchIndex.dataOf(docs)),
   /** A network laid out (ForceAtlas2, 300 iterations), its labels as entries. */
