@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { loadNameLibraries } from '../model/names.ts';
 import { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
 import { recordChanges, wholeDatabase } from '../store/queries/changes.ts';
@@ -152,12 +151,7 @@ export async function buildDatabase(
     const tmp = `${path}.building-${process.pid}`;
     rmSync(tmp, { force: true });
     rmSync(`${tmp}.wal`, { force: true });
-    const opening = Db.open({ path: tmp });
-    opening.catch(() => {}); // awaited just below
-    // While DuckDB creates the file and its tables (on a thread of its own), this one loads the libraries that
-    // folding and spelling names needs, which the first input would otherwise wait for.
-    loadNameLibraries();
-    const db = await opening;
+    const db = await Db.open({ path: tmp });
     // No checkpoint before the last: a build writes each table once, and a checkpoint half-way (DuckDB's default at
     // 16 MB of log) writes the first inputs' tables twice and costs about half a second for nothing.
     await db.exec(`SET checkpoint_threshold = '1GB'`);

@@ -40,15 +40,6 @@ function remembered(f: (text: string) => string, size = 50_000): (text: string) 
   };
 }
 
-/**
- * Loads and sets up both libraries now (a build calls it while DuckDB creates its file, so that the first name it
- * maps does not wait for them).
- */
-export function loadNameLibraries(): void {
-  simplify('臺');
-  pinyinOf('預熱');
-}
-
 /** True when the text contains at least one Han character. */
 export function hasHan(text: string): boolean {
   return HAN.test(text);
