@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
 import { recordChanges, wholeDatabase } from '../store/queries/changes.ts';
-import { raw, sql } from '../store/sql.ts';
+import { literal, raw, sql } from '../store/sql.ts';
 import { WriterLock } from '../store/writer-lock.ts';
 import { bundledInputs } from './bundled-inputs.ts';
 import { mapAhead, mapInput } from './bundled-mapping.ts';
@@ -241,7 +241,7 @@ export interface BuildRun {
  * older change history over. An old database without a change log (an older schema read as it is) just has none.
  */
 async function recordBuildChanges(db: Db, oldPath: string, dataDir: string): Promise<BuildRun | null> {
-  await db.exec(`ATTACH '${oldPath.replace(/'/g, "''")}' AS old (READ_ONLY)`);
+  await db.exec(`ATTACH ${literal(oldPath)} AS old (READ_ONLY)`);
   try {
     const has = await db.one<{ n: number }>(sql`
       SELECT count(*)::INT AS n FROM information_schema.tables
@@ -267,7 +267,7 @@ async function recordBuildChanges(db: Db, oldPath: string, dataDir: string): Pro
 /** Copies every dataset of the old database that the build did not make into the new one, and reports them. */
 async function carryOver(db: Db, oldPath: string, built: ReadonlySet<string>): Promise<BuildResult['kept']> {
   // ATTACH takes no bound parameter: the path is quoted as a SQL string literal.
-  await db.exec(`ATTACH '${oldPath.replace(/'/g, "''")}' AS old (READ_ONLY)`);
+  await db.exec(`ATTACH ${literal(oldPath)} AS old (READ_ONLY)`);
   try {
     const tables = await db.all<{ table_name: string }>(sql`
       SELECT t.table_name FROM information_schema.columns t

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { InputError } from '../model/errors.ts';
 import { Db } from './db.ts';
 import { type ChangeRow, diffSql, wholeDatabase } from './queries/changes.ts';
-import { sql } from './sql.ts';
+import { literal, sql } from './sql.ts';
 import { WriterLock } from './writer-lock.ts';
 
 /** Refuses a file that is not there, is being written, or is not a Neijuan database of this schema version. */
@@ -23,7 +23,7 @@ async function attach(db: Db, path: string, alias: 'a' | 'b', current: number): 
   // A writer holds the lock while it works: taking it for a moment proves none does.
   WriterLock.acquire(path).release();
   try {
-    await db.exec(`ATTACH '${path.replace(/'/g, "''")}' AS ${alias} (READ_ONLY)`);
+    await db.exec(`ATTACH ${literal(path)} AS ${alias} (READ_ONLY)`);
   } catch (error) {
     throw new InputError(path, null, null, `is not a DuckDB database (${(error as Error).message.split('\n')[0]})`);
   }

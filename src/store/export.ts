@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Db } from './db.ts';
-import { raw, sql } from './sql.ts';
+import { literal as quote, raw, sql } from './sql.ts';
 
 /** The tables anyone may take away: the data with its sources, the derived place and class tables, the change log. */
 export const PUBLIC_TABLES = [
@@ -43,8 +43,6 @@ export interface WrittenTable {
   rows: number;
   columns: { name: string; type: string }[];
 }
-
-const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
 
 async function describe(db: Db, file: string, format: ExportFormat) {
   const reader = format === 'parquet' ? `read_parquet(${quote(file)})` : `read_csv(${quote(file)}, header = true)`;

@@ -56,6 +56,11 @@ export function join(parts: readonly Sql[], separator: string): Sql {
   return { text, params };
 }
 
+/** A text as an SQL string literal (for a path or a name in SQL that takes no parameter, such as ATTACH or COPY). */
+export function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
 /**
  * The statement with its parameters written in as literals (text and finite numbers only): for statements sent
  * together as one text, which DuckDB runs in one call only when it has no parameters (with parameters, the binding
@@ -64,7 +69,7 @@ export function join(parts: readonly Sql[], separator: string): Sql {
 export function inlined(query: Sql): string {
   return query.text.replace(/\$(\d+)/g, (_m, n: string) => {
     const value = query.params[Number(n) - 1];
-    if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+    if (typeof value === 'string') return literal(value);
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     throw new Error(`parameter $${n} of this statement cannot be written as a literal`);
   });

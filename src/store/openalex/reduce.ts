@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Db } from '../db.ts';
-import { raw, sql } from '../sql.ts';
+import { literal, raw, sql } from '../sql.ts';
 
 /** Which works count (the same choices as sources/openalex/records.ts WorkFilter). */
 export type ReduceFilter = { kind: 'all' } | { kind: 'subfield' | 'topic' | 'concept'; ids: readonly string[] };
@@ -14,7 +14,6 @@ const TEMPLATE = template('works');
 const INSTITUTIONS = template('institutions');
 const COUNTS = template('counts');
 
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const list = (items: readonly string[]) => `[${items.map(literal).join(', ')}]`;
 
 /** The filter as a SQL boolean over the reduce's columns. */
