@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/neijuan.mjs, from `npm run build:cli`; npm start builds it) when it is newer than
-// every source file, else the TypeScript through tsx: a checkout runs without a compile step, and an edited source
-// is never run from a stale bundle.
+// Runs the compiled CLI (dist/neijuan.cjs, from `npm run build:cli`; npm start builds it) with V8's code cache when it
+// is newer than every source file, else the TypeScript through tsx: a checkout runs without a compile step, and an
+// edited source is never run from a stale bundle.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { runWithCodeCache } from './code-cache.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'dist', 'neijuan.mjs');
+const bundle = join(root, 'dist', 'neijuan.cjs');
 
 function newestSource(dir) {
   let newest = 0;
@@ -20,7 +21,7 @@ function newestSource(dir) {
 }
 
 if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, 'src'))) {
-  await import(pathToFileURL(bundle).href);
+  runWithCodeCache(bundle);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

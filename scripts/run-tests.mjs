@@ -1,6 +1,6 @@
 // Runs every *.test.ts under src/ and test/ (or the files named) with node:test through tsx, two files at a time.
 //
-// First, once per run: the compiled CLI (dist/neijuan.mjs), so that the CLI the tests spawn starts as a user's does,
+// First, once per run: the compiled CLI (dist/neijuan.cjs), so that the CLI the tests spawn starts as a user's does,
 // and the bundled database, into a temporary file each suite copies (test/support/bundled.ts). Then the files run
 // from a queue, the longest first, so that both slots end together (node --test sorts the files it is given by name,
 // which started the longest file last). A file with hooks or an await at its top level runs in a process of its own

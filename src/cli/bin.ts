@@ -7,11 +7,18 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-try {
-  await createProgram().parseAsync(process.argv);
-} catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  if (process.argv.includes('--json')) process.stderr.write(`${JSON.stringify({ error: message })}\n`);
-  else process.stderr.write(`neijuan: ${message}\n`);
-  process.exitCode = 1;
-}
+/**
+ * Settles when the command has done its work (a server: when it listens). No await at the top level: the compiled CLI
+ * is a CommonJS script (scripts/build-cli.mjs).
+ */
+export const finished: Promise<void> = createProgram()
+  .parseAsync(process.argv)
+  .then(
+    () => {},
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (process.argv.includes('--json')) process.stderr.write(`${JSON.stringify({ error: message })}\n`);
+      else process.stderr.write(`neijuan: ${message}\n`);
+      process.exitCode = 1;
+    },
+  );
