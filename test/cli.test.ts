@@ -8,6 +8,9 @@ import { before, test } from 'node:test';
 import { generateSnapshot } from '../bench/openalex/generate.ts';
 import { createApp } from '../src/api/app.ts';
 import { servingState } from '../src/api/serving.ts';
+import { foldQuery, tokenize } from '../src/analytics/search-index.ts';
+import { normalizeName } from '../src/model/names.ts';
+import { type SearchDoc, searchDocuments } from '../src/store/queries/entities.ts';
 import { Db } from '../src/store/db.ts';
 import { ROOT } from './support/bundled.ts';
 
@@ -20,6 +23,22 @@ function neijuanOn(file: string, ...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const neijuan = (...args: string[]) => neijuanOn(dbFile, ...args);
+
+/** The search index's data as it was first made: each document's names joined into one text, then tokenised. */
+function indexOfJoinedNames(docs: SearchDoc[]) {
+  const byTerm = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    for (const term of tokenize(foldQuery(d.names.join('\n')))) byTerm.set(term, [...(byTerm.get(term) ?? []), i]);
+  });
+  const terms = [...byTerm.keys()].sort();
+  return {
+    version: 1,
+    docs,
+    terms,
+    postings: terms.map((t) => byTerm.get(t)),
+    norms: docs.map((d) => d.names.map((n) => normalizeName(foldQuery(n)))),
+  };
+}
 
 before(() => {
   const r = neijuan('build', '--json');
@@ -107,6 +126,9 @@ test('the build stores the search index and default responses; two read-only ser
     try {
       const state = await servingState(db);
       assert.equal(state.searchFrom, 'stored');
+      // The build tokenised each input's names on its worker as the input was mapped; its index is still the one the
+      // documents give, each document's names tokenised together as one text.
+      assert.deepEqual(state.search.toData(), indexOfJoinedNames(await searchDocuments(db)));
       const app = createApp({ db, search: state.search, webRoot: null, docsRoot: null, version: 'test' });
       for (const [i, path] of urls.entries()) {
         const res = await app.request(path);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SearchDoc } from '../store/queries/entities.ts';
-import { SearchIndex, editDistance } from './search-index.ts';
+import { SearchIndex, editDistance, foldQuery, nameTerms, tokenize } from './search-index.ts';
 
 function doc(id: string, kind: string, names: string[], over: Partial<SearchDoc> = {}): SearchDoc {
   return {
@@ -89,6 +89,28 @@ test('documents carry their places; an index stored as data answers exactly as t
     assert.deepEqual(stored.search(q), index.search(q), q);
   }
   assert.equal(stored.size, DOCS.length);
+});
+
+test("a document's terms are its names' terms together, as if its names were one text", () => {
+  const names = [
+    ' Zhipu AI ',
+    '智譜華章',
+    'École Polytechnique',
+    'bǎi dù',
+    "O'Neil & Co.",
+    'GPT-3.5 Turbo',
+    '  ',
+    '',
+    '北京 University',
+    'Ａｌｉｂａｂａ',
+    '深度求索 DeepSeek',
+    'two\nlines',
+  ];
+  for (let i = 0; i < names.length; i++) {
+    const some = names.slice(i, i + 4);
+    const together = new Set(some.flatMap((n) => nameTerms(n).terms));
+    assert.deepEqual([...together].sort(), tokenize(foldQuery(some.join('\n'))).sort(), some.join(' | '));
+  }
 });
 
 test('edit distance counts a swap of neighbours as one edit and stops past its budget', () => {

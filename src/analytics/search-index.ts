@@ -34,6 +34,21 @@ export function tokenize(text: string): string[] {
   return [...terms];
 }
 
+/** What the index keeps of one name: its terms, and its normalised form as the exact map and the prefix test use it. */
+export interface NameTerms {
+  terms: string[];
+  norm: string;
+}
+
+/**
+ * The terms of one name and its normalised form, accents folded on both ("Ecole" finds "École", "hogskolan" finds
+ * "högskolan"). A document's terms are those of its names together: `tokenize` takes a text line by line.
+ */
+export function nameTerms(name: string): NameTerms {
+  const folded = foldQuery(name);
+  return { terms: tokenize(folded), norm: normalizeName(folded) };
+}
+
 /** Tone marks are how pinyin is printed ("zhìpǔ", "bǎi dù"); the index holds toneless pinyin. */
 export function foldQuery(query: string): string {
   return query
@@ -231,24 +246,35 @@ export class SearchIndex {
     );
   }
 
-  /** The index of these documents as data (what `toData` gives of an index built from them), not made searchable. */
-  static dataOf(documents: readonly SearchDoc[]): SearchIndexData {
+  /**
+   * The index of these documents as data (what `toData` gives of an index built from them), not made searchable.
+   * `terms`: each name's terms and normalised form, `nameTerms` unless a build worked them out ahead (cpu-tasks.ts).
+   */
+  static dataOf(documents: readonly SearchDoc[], terms: (name: string) => NameTerms = nameTerms): SearchIndexData {
     const byTerm = new Map<string, number[]>();
+    const norms: string[][] = [];
     documents.forEach((d, i) => {
-      for (const term of tokenize(foldQuery(d.names.join('\n')))) {
+      const own = new Set<string>();
+      const docNorms: string[] = [];
+      for (const name of d.names) {
+        const t = terms(name);
+        for (const term of t.terms) own.add(term);
+        docNorms.push(t.norm);
+      }
+      for (const term of own) {
         const list = byTerm.get(term);
         if (!list) byTerm.set(term, [i]);
         else list.push(i);
       }
+      norms.push(docNorms);
     });
-    const terms = [...byTerm.keys()].sort();
+    const sorted = [...byTerm.keys()].sort();
     return {
       version: 1,
       docs: [...documents],
-      terms,
-      postings: terms.map((t) => byTerm.get(t) ?? []),
-      // Accents fold on both sides: "Ecole" finds "École", "hogskolan" finds "högskolan".
-      norms: documents.map((d) => d.names.map((n) => normalizeName(foldQuery(n)))),
+      terms: sorted,
+      postings: sorted.map((t) => byTerm.get(t) ?? []),
+      norms,
     };
   }
 

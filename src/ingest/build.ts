@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import type { Bundle } from '../model/bundle.ts';
 import { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
 import { recordChanges, wholeDatabase } from '../store/queries/changes.ts';
@@ -36,15 +37,20 @@ export function dataFingerprint(dataDir: string): string {
  * mapped while the ones before it are merged (bundled-mapping.ts). Into a database no input was loaded into (every
  * build), all of them go in one transaction (first-load.ts); into any other, each is ingested on its own.
  */
-export async function loadBundled(db: Db, dataDir: string, progress?: Progress): Promise<IngestSummary[]> {
+export async function loadBundled(
+  db: Db,
+  dataDir: string,
+  progress?: Progress,
+  mapped?: (bundles: Bundle[]) => void,
+): Promise<IngestSummary[]> {
   const out: IngestSummary[] = [];
   const inputs = await bundledInputs(dataDir);
   const known = new KnownSoFar();
   await known.load(db);
   // A database no input was ever loaded into (every build): the fast path.
   const runs = await db.one<{ n: number }>(sql`SELECT count(*)::INT AS n FROM ingest_runs`);
-  if (runs?.n === 0) return loadFirst(db, inputs, known, progress);
-  const jobs = mapAhead(inputs, known);
+  if (runs?.n === 0) return loadFirst(db, inputs, known, progress, mapped);
+  const jobs = mapAhead(inputs, known, mapped);
   for (const [i, { connector, input }] of inputs.entries()) {
     // Null: the names of an input before this one could not be told; those of the input just merged are read.
     let job = await jobs[i];
@@ -117,6 +123,8 @@ export async function buildDatabase(
     afterChanges?: (db: Db, replaced: { path: string; run: BuildRun }) => Promise<void>;
     /** Called when the build starts (it was not skipped), before the first input is read. */
     started?: () => void;
+    /** Told every input's bundle once the last is mapped (the CLI has the names tokenised for the search index). */
+    mapped?: (bundles: Bundle[]) => void;
     /** Called last on the new database, before it is checkpointed: the CLI stores what the server reads there. */
     prepare?: (db: Db) => Promise<void>;
   } = {},
@@ -171,7 +179,7 @@ export async function buildDatabase(
     step('open');
     options.started?.();
     try {
-      const runs = await loadBundled(db, dataDir, options.progress);
+      const runs = await loadBundled(db, dataDir, options.progress, options.mapped);
       step('ingest');
       // The old database must be readable to be replaced: its own datasets are carried over, never dropped unseen.
       let kept: BuildResult['kept'] = [];

@@ -43,11 +43,14 @@ export function mapInput(
 
 /**
  * The jobs of every input, mapped ahead. `known` holds the database's names before the first input; it is kept up to
- * date as each input is told.
+ * date as each input is told. `mapped` is told every bundle, in input order, as soon as the last input is mapped (the
+ * main thread's work for the ingest is then done; a build has its worker thread tokenise the names for the search
+ * index while DuckDB inserts the last inputs). It is not told when an input could not be mapped ahead.
  */
 export function mapAhead(
   inputs: readonly { connector: Connector<unknown>; input: string }[],
   known: KnownSoFar,
+  mapped?: (bundles: Bundle[]) => void,
 ): Promise<MappingJob | null>[] {
   const jobs: Promise<MappingJob | null>[] = [];
   let told: Promise<boolean> = Promise.resolve(true);
@@ -61,6 +64,14 @@ export function mapAhead(
         return known.predict(read.dataset, bundle);
       })
       .catch(() => false);
+  }
+  if (mapped) {
+    Promise.all(jobs.map(async (job) => (await job)?.mapping ?? null))
+      .then((bundles) => {
+        if (bundles.every((b) => b !== null)) mapped(bundles as Bundle[]);
+      })
+      // A failed mapping is reported by the ingest of its input.
+      .catch(() => {});
   }
   return jobs;
 }

@@ -7,6 +7,7 @@
  * and counts are written once at the end. The rows and the run log equal those of ingesting the inputs one by one
  * (first-load.test.ts).
  */
+import type { Bundle } from '../model/bundle.ts';
 import type { Connector } from '../sources/source.ts';
 import type { Db } from '../store/db.ts';
 import { refreshDerived } from '../store/derived.ts';
@@ -30,8 +31,9 @@ export async function loadFirst(
   inputs: readonly { connector: Connector<unknown>; input: string }[],
   known: KnownSoFar,
   progress: Progress = () => {},
+  mapped?: (bundles: Bundle[]) => void,
 ): Promise<IngestSummary[]> {
-  const jobs = mapAhead(inputs, known);
+  const jobs = mapAhead(inputs, known, mapped);
   const staged = new Set<string>();
   // Sources by id, as the inputs loaded so far define them (what `ingest` reads back from the database).
   const defined = new Map<string, Omit<SourceDefinition, 'retrieved'>[]>();

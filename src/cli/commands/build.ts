@@ -24,6 +24,13 @@ export function buildBundled(
   return buildDatabase(path, dataDir, {
     ifStale: options.ifStale,
     started: () => cpu.warm(),
+    // The names tokenised on the worker once every input is mapped: the main thread then only waits for DuckDB to
+    // insert the last inputs and commit (0.3–0.4 s on one core), and the search index, computed after the ingest,
+    // looks them up. Sent each as it was mapped, they took a core from the mapping instead (the ingest 0.15–0.2 s
+    // longer, the build no shorter).
+    mapped: (bundles) => {
+      cpu.run('nameTerms', [...new Set(bundles.flatMap((b) => b.names.map((n) => n.name)))]).catch(() => {});
+    },
     ...(options.progress ? { progress: options.progress } : {}),
     // What the build changed in the figures users quote, recorded beside the data changes.
     afterChanges: async (db, replaced) => {
