@@ -22,10 +22,10 @@ export const CPU_TASKS = {
     return null;
   },
   /**
-   * Tokenises names ahead, for `searchIndexJson` (pure: the index is the same with or without). A build sends each
-   * input's names as it is mapped, while this thread would otherwise wait for the ingest to end: tokenising every
-   * name (OpenCC, the word segmenter) was most of the index's cost, in the stretch of the build where both cores are
-   * busiest.
+   * Tokenises names ahead, for `searchIndexJson` (pure: the index is the same with or without). A build sends every
+   * name once its inputs are mapped, while DuckDB inserts the last of them and this thread would otherwise wait:
+   * tokenising every name (OpenCC, the word segmenter) was most of the index's cost, and it ran in the stretch of the
+   * build where both cores are busiest.
    */
   nameTerms: (names: string[]): null => {
     for (const name of names) if (!aheadTerms.has(name)) aheadTerms.set(name, nameTerms(name));
