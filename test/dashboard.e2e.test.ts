@@ -603,6 +603,20 @@ test('money, policies, suppliers, filings and patents: who pays, who backs, who 
   assert.equal(await page.locator('#rounds-per-year .figure svg rect').count(), funding.by_year.length);
   await page.locator('#rounds summary:has-text("Data table")').click();
   assert.equal(await page.locator('#rounds-table tbody tr').count(), funding.rounds.length);
+  // The policies view stays the one it was when the funding answers come in after it (held back here): it is not
+  // made anew, its chart not drawn again, its table's state not lost.
+  const slow = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await slow.route('**/api/funding*', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
+  await slow.goto(new URL('/money', server.url).href);
+  await slow.waitForSelector('#policies .figure svg');
+  assert.equal(await slow.locator('#rounds-per-year').count(), 0, 'the funding answers are still held back');
+  await slow.locator('#policies .figure').evaluate((el) => el.setAttribute('data-first', ''));
+  await slow.waitForSelector('#rounds-per-year .figure svg');
+  assert.equal(await slow.locator('#policies .figure[data-first]').count(), 1, 'the policies view was made anew');
+  await slow.close();
   await page.getByLabel('City').selectOption('city:hangzhou');
   await page.waitForURL(/city=city%3Ahangzhou/);
   // The server filters: the table holds the city's rounds once its answer is in.

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { Fragment } from 'preact';
 import { useCallback, useMemo } from 'preact/hooks';
 import { api, type FundingData, type PoliciesData } from '../api.ts';
 import { Choice } from '../components/choice.tsx';
@@ -377,7 +378,11 @@ function Funding({
 
 function Policies({ data, province, place }: { data: PoliciesData; province: string; place: PlaceOf }) {
   const rows = useMemo(() => data.policies.filter((p) => province === '' || p.province === province), [data, province]);
-  const byProvince = data.by_province.map((p) => ({ ...p, name: place(p.province) }));
+  // Made anew only when a bar or its name changes (`place` is a new function at every render of the page): the chart
+  // redraws with its data, not with every render.
+  const provinces = data.by_province.map((p) => ({ ...p, name: place(p.province) }));
+  const key = provinces.map((p) => `${p.province}:${p.name}:${p.policies}`).join('|');
+  const byProvince = useMemo(() => provinces, [key]);
   const make = useCallback(
     () =>
       Plot.plot({
@@ -507,25 +512,27 @@ export function Money() {
       <h1>{t.heading}</h1>
       <p class="muted">{t.intro}</p>
       {funding.error ? <p role="alert">{t.fundingError(funding.error)}</p> : null}
+      {/* Keyed: unkeyed, the funding block arriving took over the policies block's place in the tree, and the
+          policies view was made anew (its chart drawn twice, its table's order lost). */}
       {funding.data ? (
-        <>
+        <Fragment key="funding">
           <p class="controls">
             <Choice label={t.city} value={city} options={cityOptions} onChange={setCity} />
           </p>
           {fundingYears.controls}
           <Funding data={funding.data} city={city} range={fundingYears.range} place={place} />
-        </>
+        </Fragment>
       ) : funding.error ? null : (
         <p>{t.loading}</p>
       )}
       {policies.error ? <p role="alert">{t.policiesError(policies.error)}</p> : null}
       {policies.data ? (
-        <>
+        <Fragment key="policies">
           <p class="controls">
             <Choice label={t.province} value={province} options={provinceOptions} onChange={setProvince} />
           </p>
           <Policies data={policies.data} province={province} place={place} />
-        </>
+        </Fragment>
       ) : null}
     </article>
   );

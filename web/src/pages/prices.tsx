@@ -206,18 +206,24 @@ function IndexView({
   const m = (['input', 'output', 'blended'] as const).find((x) => x === measure) ?? 'blended';
   const indexYears = index.months.map((row) => Number(row.month.slice(0, 4)));
   const years = yearRange(yearParams, Math.min(...indexYears), Math.max(...indexYears));
-  const points = index.months
-    .filter((row) => row[c][m] !== null)
-    .filter((row) => {
-      const y = Number(row.month.slice(0, 4));
-      return y >= years.range[0] && y <= years.range[1];
-    })
-    .map((row) => ({
-      date: new Date(`${row.month}-01`),
-      month: row.month,
-      value: row[c][m] as number,
-      pairs: row.pairs,
-    }));
+  // Made anew only when what it shows changes: the chart redraws when `points` does, not at every render of the page.
+  const [from, to] = years.range;
+  const points = useMemo(
+    () =>
+      index.months
+        .filter((row) => row[c][m] !== null)
+        .filter((row) => {
+          const y = Number(row.month.slice(0, 4));
+          return y >= from && y <= to;
+        })
+        .map((row) => ({
+          date: new Date(`${row.month}-01`),
+          month: row.month,
+          value: row[c][m] as number,
+          pairs: row.pairs,
+        })),
+    [index, c, m, from, to],
+  );
   const make = useCallback(
     () =>
       Plot.plot({
