@@ -1,7 +1,7 @@
 // The CLI as a user runs it: a child process on a real database file.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -50,6 +50,34 @@ test('build --if-stale skips a database built from the same data', () => {
   const r = neijuan('build', '--if-stale', '--json');
   assert.equal(r.code, 0, r.err);
   assert.equal(JSON.parse(r.out).skipped, true);
+});
+
+test('a build that an input fails after every input is mapped exits with its error, and replaces nothing', () => {
+  // The curated set retitles the source the university list cites: the list's own definition is refused when it is
+  // merged, the second of eight inputs. The process must end (a task sent to the worker after it was closed once
+  // started it again and kept the process alive), leaving the database as it was.
+  const data = join(mkdtempSync(join(tmpdir(), 'neijuan-cli-bad-')), 'data');
+  cpSync(join(ROOT, 'data'), data, { recursive: true });
+  for (const name of readdirSync(join(data, 'curated'))) {
+    const file = join(data, 'curated', name);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replaceAll('全国高等学校名单 (2017)', '全国高等学校名单 (2017, retitled)'),
+    );
+  }
+  const before = neijuan('sql', "SELECT value FROM build_info WHERE key = 'built'", '--json').out;
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'neijuan.js'), '--db', dbFile, 'build', '--data', data], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(r.signal, null, `the build did not end within 30 s (${Math.round(performance.now() - started)} ms)`);
+  assert.equal(r.status, 1);
+  assert.match(
+    r.stderr,
+    /cn_higher_education_institutions\.csv.*src:moe-2017-university-list belongs to dataset curated/,
+  );
+  assert.equal(neijuan('sql', "SELECT value FROM build_info WHERE key = 'built'", '--json').out, before);
 });
 
 test('show finds by id and by Chinese name, with sources', () => {

@@ -58,3 +58,19 @@ test('a worker that cannot start hands its tasks back to this thread; a failing 
     working.close();
   }
 });
+
+test('a closed worker rejects what is still pending and never starts again (it would keep the process alive)', async () => {
+  const cpu = new CpuWorker();
+  const pending = cpu.run('searchIndexJson', docs);
+  cpu.close();
+  await assert.rejects(pending, /closed before it answered/);
+  await assert.rejects(cpu.run('searchIndexJson', docs), /closed/);
+  let started = 0;
+  const counted = new CpuWorker(() => {
+    started++;
+    return new Worker('setInterval(() => {}, 1000)', { eval: true });
+  });
+  counted.close();
+  await assert.rejects(counted.run('nameTerms', ['Zhipu AI']), /closed/);
+  assert.equal(started, 0, 'no worker thread started after close');
+});

@@ -22,6 +22,8 @@ export class CpuWorker {
   private here = false;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /** True once closed: no task starts the worker again (it would keep the process alive after its work ended). */
+  private closed = false;
 
   /** `spawn` starts the worker (tests give one that cannot start). */
   constructor(
@@ -30,6 +32,7 @@ export class CpuWorker {
   ) {}
 
   run<K extends CpuTask>(task: K, input: Parameters<CpuTasks[K]>[0]): Promise<ReturnType<CpuTasks[K]>> {
+    if (this.closed) return Promise.reject(new Error(`the CPU worker is closed: task ${task} not run`));
     const run = () => runCpuTask(task, input);
     const worker = this.here ? null : this.start();
     if (!worker) return Promise.resolve().then(run);
@@ -48,10 +51,14 @@ export class CpuWorker {
     this.run('warm', null).catch(() => {});
   }
 
-  /** Ends the worker (tasks still running are abandoned: call it once they are all answered). */
+  /** Ends the worker; tasks not answered yet are rejected (call it once those that matter are answered). */
   close(): void {
+    this.closed = true;
     void this.worker?.terminate();
     this.worker = null;
+    const jobs = [...this.pending.values()];
+    this.pending.clear();
+    for (const job of jobs) job.reject(new Error('the CPU worker was closed before it answered'));
   }
 
   private start(): Worker | null {
