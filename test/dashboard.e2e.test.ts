@@ -604,7 +604,7 @@ test('money, policies, suppliers, filings and patents: who pays, who backs, who 
   await page.locator('#rounds summary:has-text("Data table")').click();
   assert.equal(await page.locator('#rounds-table tbody tr').count(), funding.rounds.length);
   // The policies view stays the one it was when the funding answers come in after it (held back here): it is not
-  // made anew, its chart not drawn again, its table's state not lost.
+  // made anew, its chart not drawn again, an opened data table not closed.
   const slow = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await slow.route('**/api/funding*', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 400));

@@ -513,7 +513,7 @@ export function Money() {
       <p class="muted">{t.intro}</p>
       {funding.error ? <p role="alert">{t.fundingError(funding.error)}</p> : null}
       {/* Keyed: unkeyed, the funding block arriving took over the policies block's place in the tree, and the
-          policies view was made anew (its chart drawn twice, its table's order lost). */}
+          policies view was made anew (its chart drawn twice, a data table the reader had opened closed again). */}
       {funding.data ? (
         <Fragment key="funding">
           <p class="controls">
