@@ -28,12 +28,16 @@ function runWithCodeCache(file: string): {
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
 }
 
-/** A bundle in a folder of its own: its exports say which text ran, and where. */
-function bundle(value: string): { dir: string; file: string } {
+/** Runs `check` on a bundle in a folder of its own (removed after): its exports say which text ran, and where. */
+function withBundle(value: string, check: (file: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'neijuan-code-cache-'));
   const file = join(dir, 'bundle.cjs');
   writeFileSync(file, source(value));
-  return { dir, file };
+  try {
+    check(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 const source = (value: string) =>
   `exports.value = ${JSON.stringify(value)};\n` +
@@ -42,8 +46,7 @@ const source = (value: string) =>
   `exports.finished = Promise.resolve();\n`;
 
 test('the first run writes the cache after its command; the next runs take their functions from it', () => {
-  const { dir, file } = bundle('first');
-  try {
+  withBundle('first', (file) => {
     const first = runWithCodeCache(file);
     assert.equal(first.cache, 'none');
     assert.deepEqual([first.value, first.where, first.twice], ['first', 'bundle.cjs', [2, 4, 6]]);
@@ -59,14 +62,11 @@ test('the first run writes the cache after its command; the next runs take their
     assert.equal(second.cache, 'used');
     assert.equal(second.value, 'first');
     assert.equal(second.written, false, 'a cache that was used is not written again');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a cache made from another text is never used, even of the same length (V8 checks only the length)', () => {
-  const { dir, file } = bundle('aaaa');
-  try {
+  withBundle('aaaa', (file) => {
     runWithCodeCache(file);
     writeFileSync(file, source('bbbb'));
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
@@ -75,14 +75,11 @@ test('a cache made from another text is never used, even of the same length (V8 
     assert.equal(changed.value, 'bbbb');
     assert.equal(changed.written, true);
     assert.equal(runWithCodeCache(file).cache, 'used');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a damaged cache is turned away and replaced; one that cannot be written is only not used', () => {
-  const { dir, file } = bundle('damaged');
-  try {
+  withBundle('damaged', (file) => {
     runWithCodeCache(file);
     const good = readFileSync(`${file}.cache`);
     const stamp = good.subarray(0, good.indexOf('\n') + 1);
@@ -100,7 +97,5 @@ test('a damaged cache is turned away and replaced; one that cannot be written is
     assert.equal(blocked.value, 'damaged');
     assert.equal(blocked.written, false);
     assert.equal(statSync(`${file}.cache`).isDirectory(), true);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
